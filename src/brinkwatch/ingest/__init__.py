@@ -1,0 +1,1 @@
+"""Readers (documents) and importers (event datasets), one module a format."""
