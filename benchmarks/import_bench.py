@@ -1,0 +1,138 @@
+"""Import speed: rows/s parsing a CAMEO table to records, and end to end into a fresh SQLite store.
+
+Usage: ``python benchmarks/import_bench.py [--data DIR] [--repeat N]``. DIR holds
+``keds_gulf_cameo.tsv`` (and optionally ``ucdp_ged_iraq.csv``); without it the
+script says so and exits 0. Figures are printed with ratios against baselines
+measured in the same run on the same file, so they compare across machines:
+
+- ``split``: reading the file and splitting each line, the floor any parser pays;
+- ``validated``: building the same events through pydantic validation, the cost
+  the importer's trusted construction avoids.
+
+Targets: parsing >= 300,000 rows/s; end to end (parse + store) >= 100,000 rows/s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from brinkwatch.ingest import cameo_table, ucdp_ged
+from brinkwatch.knowledge import load_gazetteer
+from brinkwatch.records import Event
+
+
+def _best(run: Callable[[], int], repeat: int) -> tuple[float, int]:
+    """(median seconds, rows) over ``repeat`` runs."""
+    times, rows = [], 0
+    for _ in range(repeat):
+        start = time.perf_counter()
+        rows = run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), rows
+
+
+def _split(path: Path) -> int:
+    n = 0
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            line.rstrip("\r\n").split("\t")
+            n += 1
+    return n - 1
+
+
+def _parse(path: Path) -> int:
+    stream = cameo_table.read(path)
+    for _ in stream:
+        pass
+    return stream.stats.rows
+
+
+def _validated(path: Path) -> int:
+    """The same events, each rebuilt through pydantic validation (the baseline the fast path avoids)."""
+    stream = cameo_table.read(path)
+    for record in stream:
+        if isinstance(record, Event):
+            Event.model_validate(record.__dict__)
+    return stream.stats.rows
+
+
+def _store(path: Path) -> int:
+    from brinkwatch.store import Store
+
+    with tempfile.TemporaryDirectory() as tmp, Store.open(f"sqlite:///{tmp}/bench.db") as store:
+        stream = cameo_table.read(path)
+        store.add_records(stream)
+        return stream.stats.rows
+
+
+def _cli(path: Path) -> int | None:
+    """`brinkwatch import --format cameo` in a subprocess, if the command exists; None otherwise."""
+    with tempfile.TemporaryDirectory() as tmp:
+        cmd = [
+            sys.executable,
+            "-c",
+            "from brinkwatch.cli import main; main()",
+            "import",
+            "--format",
+            "cameo",
+            str(path),
+            "--db",
+            f"{tmp}/cli.db",
+        ]
+        done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            print(f"  (CLI import not measured: exit {done.returncode}: {done.stderr.strip()[-200:]})")
+            return None
+    return 1
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=Path("/work/shared/data"))
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    table = args.data / "keds_gulf_cameo.tsv"
+    if not table.exists():
+        print(f"skipped: {table} not found (give --data DIR)")
+        return
+    load_gazetteer()  # loaded once per process by every importer; not part of a row's cost
+    split_s, rows = _best(lambda: _split(table), args.repeat)
+    parse_s, _ = _best(lambda: _parse(table), args.repeat)
+    valid_s, _ = _best(lambda: _validated(table), args.repeat)
+    print(f"{table.name}: {rows} rows (code set {cameo_table.detect_codeset(table, str(table))})")
+    print(f"  split only          {rows / split_s:12,.0f} rows/s")
+    print(f"  parse to records    {rows / parse_s:12,.0f} rows/s   ({split_s / parse_s:.2f} x split)")
+    print(
+        f"  + pydantic validate {rows / valid_s:12,.0f} rows/s   (parse is {valid_s / parse_s:.2f} x faster)"
+    )
+    store_s, _ = _best(lambda: _store(table), args.repeat)
+    print(
+        f"  end to end, SQLite  {rows / store_s:12,.0f} rows/s   ({parse_s / store_s:.2f} x parse; "
+        "includes schema creation)"
+    )
+    start = time.perf_counter()
+    if _cli(table) is not None:
+        cli_s = time.perf_counter() - start
+        print(f"  CLI import          {rows / cli_s:12,.0f} rows/s   (includes interpreter start-up)")
+    ged = args.data / "ucdp_ged_iraq.csv"
+    if ged.exists():
+
+        def ged_rows() -> int:
+            stream = ucdp_ged.read(ged)
+            for _ in stream:
+                pass
+            return stream.stats.rows
+
+        ged_s, ged_n = _best(ged_rows, args.repeat)
+        print(f"{ged.name}: {ged_n} rows, parse to records {ged_n / ged_s:,.0f} rows/s")
+
+
+if __name__ == "__main__":
+    main()
