@@ -1,0 +1,320 @@
+"""The store's commands: ``ingest``, ``import``, ``export`` and the queries on the store.
+
+Thin by design: each command parses its options, calls the store (or a reader,
+importer or exporter) and prints. Bad input exits with status 2 and a message
+naming the file, line and field; the store is left as it was, because every
+import and every document is one transaction.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+from alembic.util import CommandError
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from sqlalchemy.exc import SQLAlchemyError
+
+from brinkwatch import dates
+from brinkwatch.cli.app import DbOption, FormatOption, OutputFormat, app
+from brinkwatch.records import AnyRecord, RecordError, to_dict
+from brinkwatch.store import Store, StoreInputError
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _fail(message: str, code: int = 2) -> NoReturn:
+    err.print(f"[red]error:[/red] {message}", markup=True, highlight=False)
+    raise typer.Exit(code)
+
+
+def _open(db: str | None) -> Store:
+    try:
+        return Store.open(db)
+    except (SQLAlchemyError, CommandError) as exc:  # unreachable server, bad URL, failed migration
+        _fail(f"cannot open the store: {exc}", code=1)
+
+
+def _check_date(value: str | None, option: str) -> str | None:
+    if value is None:
+        return None
+    try:
+        return dates.check(value)
+    except dates.DateError as exc:
+        _fail(f"{option}: {exc}")
+
+
+def _print_json(data: Any) -> None:
+    # plain print: rich would wrap long lines and break the JSON for scripts
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _resolve(store: Store, name: str) -> str:
+    actor_id = store.resolve_actor(name)
+    if actor_id is None:
+        _fail(f"no actor matches {name!r} (try `brinkwatch actors --search`)")
+    return actor_id
+
+
+# -- ingest, import, export ---------------------------------------------------------------------
+
+
+def _build_extractor(model: str | None) -> Any:
+    """The NLP extractor when ``brinkwatch.nlp`` provides one, else None (documents are stored alone)."""
+    try:
+        nlp = importlib.import_module("brinkwatch.nlp")
+    except ModuleNotFoundError:
+        return None
+    extractor_class = getattr(nlp, "Extractor", None)
+    return None if extractor_class is None else extractor_class(model=model)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .md, .html, .jsonl).")],
+    db: DbOption = None,
+    no_extract: Annotated[bool, typer.Option("--no-extract", help="Store the documents only.")] = False,
+    published: Annotated[
+        str | None, typer.Option("--published", help="Publication date for documents that give none.")
+    ] = None,
+    model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline for extraction.")] = None,
+    output: FormatOption = OutputFormat.table,
+) -> None:
+    """Read documents, extract actors, relations and events, and store them (one transaction each)."""
+    from brinkwatch.ingest.documents import ingest_paths
+
+    _check_date(published, "--published")
+    extractor = None if no_extract else _build_extractor(model)
+    if extractor is None and not no_extract:
+        err.print("extraction is not available (brinkwatch.nlp not installed); storing documents only")
+    with _open(db) as store:
+        report = ingest_paths(store, paths, extractor, progress=sys.stderr.isatty(), published=published)
+    for problem in report.problems:
+        err.print(f"{problem.level}: {problem}", markup=False)
+    if output is OutputFormat.json:
+        _print_json(report.to_dict())
+    else:
+        extracted = ", ".join(f"{n} {kind}s" for kind, n in sorted(report.extracted.items())) or "no records"
+        out.print(
+            f"{len(report.added)} documents added, {len(report.already_stored)} already stored; "
+            f"extracted {extracted}"
+        )
+    if report.errors:
+        raise typer.Exit(2)
+
+
+class _Counted:
+    """Records passed through while a progress line on stderr counts them."""
+
+    def __init__(self, records: Iterable[AnyRecord], label: str) -> None:
+        self.records, self.label, self.count = records, label, 0
+
+    def __iter__(self) -> Iterator[AnyRecord]:
+        columns = (
+            SpinnerColumn(),
+            TextColumn("{task.description}: {task.completed:,} records"),
+            TimeElapsedColumn(),
+        )
+        with Progress(*columns, console=err, disable=not sys.stderr.isatty(), transient=True) as bar:
+            task = bar.add_task(self.label, total=None)
+            for record in self.records:
+                self.count += 1
+                yield record
+                if self.count % 1000 == 0:
+                    bar.update(task, completed=self.count)
+
+
+@app.command("import")
+def import_records(
+    file: Annotated[Path, typer.Argument(help="The dataset file to import.")],
+    fmt: Annotated[
+        str, typer.Option("--format", help="Input format: jsonl, gdelt, acled, ucdp-ged, cameo, polecat.")
+    ],
+    db: DbOption = None,
+    output: Annotated[
+        OutputFormat, typer.Option("--output", "-o", help="Output format.")
+    ] = OutputFormat.table,
+) -> None:
+    """Import a dataset's records into the store, all or nothing."""
+    from brinkwatch.ingest.importers import get_importer
+
+    try:
+        reader = get_importer(fmt)
+    except (ValueError, ModuleNotFoundError) as exc:
+        _fail(str(exc))
+    if not file.is_file():
+        _fail(f"{file}: no such file")
+    with _open(db) as store:
+        counted = _Counted(reader(file), f"import {file.name}")
+        try:
+            stats = store.add_records(counted)
+        except RecordError as exc:
+            _fail(f"{exc}; nothing was imported")
+        except StoreInputError as exc:
+            _fail(f"{file}: {exc}; nothing was imported")
+    if output is OutputFormat.json:
+        _print_json(stats.to_dict())
+        return
+    table = Table("kind", "added", "updated", "skipped", title=f"import {file.name}")
+    for kind in ("document", "actor", "place", "relation", "event"):
+        row = (stats.added[kind], stats.updated[kind], stats.skipped[kind])
+        if any(row):
+            table.add_row(kind, *(f"{n:,}" for n in row))
+    out.print(table)
+    out.print(f"{stats.merged} actors merged into known ones; {stats.closed} open relations closed")
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", help="jsonl, graphml, gexf or csv.")] = "jsonl",
+    out_file: Annotated[
+        Path | None, typer.Option("--out", help="Output file (jsonl: default stdout).")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Write the whole store in a format other tools read."""
+    from brinkwatch.export import STREAMABLE, get_exporter
+
+    try:
+        writer = get_exporter(fmt)
+    except ValueError as exc:
+        _fail(str(exc))
+    if out_file is None and fmt not in STREAMABLE:
+        _fail(f"--format {fmt} writes a file: give --out FILE")
+    with _open(db) as store:
+        counts = writer(store, out_file if out_file is not None else sys.stdout)
+    summary = ", ".join(f"{n:,} {kind}" for kind, n in counts.items())
+    err.print(f"exported {summary}" + (f" to {out_file}" if out_file else ""), markup=False)
+
+
+# -- queries ------------------------------------------------------------------------------------
+
+
+@app.command()
+def actors(
+    type: Annotated[str | None, typer.Option("--type", help="Only this actor type.")] = None,
+    search: Annotated[str | None, typer.Option("--search", help="Names or ids containing this text.")] = None,
+    db: DbOption = None,
+    output: FormatOption = OutputFormat.table,
+) -> None:
+    """List actors."""
+    with _open(db) as store:
+        found = store.actors(type=type, search=search)
+    if output is OutputFormat.json:
+        _print_json([to_dict(a) for a in found])
+        return
+    table = Table("id", "name", "type", "country", "aliases", title=f"{len(found)} actors")
+    for a in found:
+        table.add_row(a.id, a.name, a.type, a.country or "", "; ".join(a.aliases))
+    out.print(table)
+
+
+def _event_table(events: list[Any], title: str) -> Table:
+    table = Table("date", "type", "source", "target", "summary", "id", title=title)
+    for e in events:
+        when = e.date or "" if not e.date_end else f"{e.date}..{e.date_end}"
+        table.add_row(when, e.type, ", ".join(e.source), ", ".join(e.target), e.summary, e.id)
+    return table
+
+
+@app.command()
+def events(
+    actor: Annotated[str | None, typer.Option("--actor", help="Actor id or name, on either side.")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="PLOVER event type, e.g. ASSAULT.")] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+    ] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Up to this date.")] = None,
+    limit: Annotated[int, typer.Option("--limit", help="At most this many (0: all).", min=0)] = 100,
+    db: DbOption = None,
+    output: FormatOption = OutputFormat.table,
+) -> None:
+    """List events in date order (undated last)."""
+    since, until = _check_date(since, "--since"), _check_date(until, "--until")
+    with _open(db) as store:
+        actor_id = _resolve(store, actor) if actor else None
+        found = store.events(
+            actor=actor_id, type=type.upper() if type else None, since=since, until=until, limit=limit or None
+        )
+    if output is OutputFormat.json:
+        _print_json([to_dict(e) for e in found])
+    else:
+        out.print(_event_table(found, f"{len(found)} events"))
+
+
+@app.command()
+def relations(
+    actor: Annotated[str | None, typer.Option("--actor", help="Actor id or name, at either end.")] = None,
+    at: Annotated[str | None, typer.Option("--at", help="Only relations that hold at this date.")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="Relation type, e.g. supports.")] = None,
+    db: DbOption = None,
+    output: FormatOption = OutputFormat.table,
+) -> None:
+    """List relations, optionally as of a date."""
+    at = _check_date(at, "--at")
+    with _open(db) as store:
+        actor_id = _resolve(store, actor) if actor else None
+        found = store.relations(actor=actor_id, at=at, types=type)
+    if output is OutputFormat.json:
+        _print_json([to_dict(r) for r in found])
+        return
+    table = Table("source", "type", "target", "from", "to", "role", "id", title=f"{len(found)} relations")
+    for r in found:
+        closed = (r.model_extra or {}).get("closed_to")
+        until = r.valid_to or (f"{closed} (closed)" if closed else "")
+        table.add_row(r.source, r.type, r.target, r.valid_from or "", until, r.role or "", r.id)
+    out.print(table)
+
+
+@app.command()
+def show(
+    actor: Annotated[str, typer.Argument(help="Actor id or any of its names.")],
+    events_shown: Annotated[int, typer.Option("--events", help="How many events to list.", min=0)] = 20,
+    db: DbOption = None,
+    output: FormatOption = OutputFormat.table,
+) -> None:
+    """Profile of one actor: names, relations over time, events and sources."""
+    with _open(db) as store:
+        try:
+            profile = store.profile(actor, event_limit=events_shown)
+        except LookupError as exc:
+            _fail(str(exc))
+        total_events = store.count_events(actor=profile.actor.id)
+    if output is OutputFormat.json:
+        _print_json({**profile.to_dict(), "event_count": total_events})
+        return
+    a = profile.actor
+    out.print(f"[bold]{a.name}[/bold] ({a.id}) - {a.type}", markup=True)
+    facts = [
+        ("aliases", "; ".join(a.aliases)),
+        ("merged ids", ", ".join(profile.merged_ids)),
+        ("country", a.country),
+        ("code", a.code),
+        ("born", a.born),
+        ("founded", a.founded),
+        ("died", a.died),
+        ("dissolved", a.dissolved),
+    ]
+    for label, value in facts:
+        if value:
+            out.print(f"  {label}: {value}", markup=False)
+    rels = Table("from", "to", "source", "type", "target", "role", title="relations over time")
+    for r in profile.relations:
+        rels.add_row(r.valid_from or "", r.valid_to or "", r.source, r.type, r.target, r.role or "")
+    out.print(rels)
+    out.print(_event_table(profile.events, f"events (first {len(profile.events)} of {total_events})"))
+    if not profile.documents:
+        out.print("sources: no documents (dataset records only)")
+        return
+    docs = Table("id", "title", "published", title="sources")
+    for d in profile.documents:
+        docs.add_row(d.id, d.title, d.published or "")
+    out.print(docs)

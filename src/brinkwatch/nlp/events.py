@@ -1,0 +1,321 @@
+"""The ``brinkwatch_events`` component: who did what to whom, from verbs and event nouns.
+
+Triggers come from ``patterns/events.yaml``: verbs ("bombed", "was
+assassinated"), frames that need a particle, preposition or object ("return
+to", "lift the ban", "provided air support to"), light verbs carrying an
+event noun ("launched a bombardment", "imposed sanctions"), event nouns with
+their own arguments ("the assassination of X", "X's visit to Washington",
+"drone attacks by X", "sanctions imposed on X") and wrapper verbs whose type
+wins over their complement ("threatened to strike"). The source is the
+logical subject (by-agent in the passive, possessor or actor modifier of a
+noun, or the subject of the verb a nominal hangs from: "took action with the
+assassination of X"); the target the object or the "of"/"on"/"against"/"at"
+phrase; a place as target stands for the state it belongs to.
+
+Only asserted clauses give events (see :func:`brinkwatch.nlp.syntax.asserted`).
+Frames keep token anchors; dates are resolved later, in document order.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from brinkwatch.knowledge import Gazetteer, load_gazetteer
+from brinkwatch.nlp import syntax
+from brinkwatch.nlp.annotations import View, bw
+from brinkwatch.nlp.arguments import (
+    actors_of,
+    argument_heads,
+    date_in_clause,
+    date_in_sentence,
+    item_dates,
+    place_of,
+)
+from brinkwatch.nlp.lexicon import Frame, Lexicon, Trigger, load_lexicon
+
+AGENT_PREPS = frozenset({"with", "through", "by", "via", "in"})
+DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+
+
+class EventFinder:
+    """Finds event frames and stores them under ``doc._.bw["events"]``."""
+
+    def __init__(
+        self, nlp: Language, name: str, lexicon: Lexicon | None = None, gazetteer: Gazetteer | None = None
+    ) -> None:
+        self.name = name
+        self.lex = lexicon or load_lexicon()
+        self.gaz = gazetteer or load_gazetteer()
+        self.state_by_country = {
+            a.country: a.id for a in self.gaz.actors.values() if a.type == "state" and a.country
+        }
+
+    def __call__(self, doc: Doc) -> Doc:
+        bw(doc)["events"] = self.frames(doc, asserted_only=True)
+        return doc
+
+    def frames(self, doc: Doc, asserted_only: bool) -> list[dict[str, Any]]:
+        """Event frames of a parsed, annotated doc; with ``asserted_only`` False the unasserted ones too."""
+        view = View(doc)
+        consumed: set[int] = set()
+        out: list[dict[str, Any]] = []
+        for tok in doc:
+            if tok.i in consumed or view.is_quiet(tok) or syntax.in_quoted_title(tok, self.lex.cues):
+                continue
+            frame = self._frame(tok, view, consumed)
+            if frame is None:
+                continue
+            frame["asserted"] = syntax.asserted(tok, self.lex.cues)
+            if asserted_only and not frame["asserted"]:
+                continue
+            frame["anchor"] = tok.i
+            frame["date"] = date_in_clause(tok, view)
+            frame["sentence_date"] = date_in_sentence(tok, view)
+            frame["present"] = tok.tag_ in PRESENT_TAGS or any(
+                c.dep_ == "aux" and c.tag_ in PRESENT_TAGS and c.lemma_ == "be" for c in tok.children
+            )
+            frame.setdefault("place", place_of(tok, view, self.lex.events.place_preps))
+            out.append(frame)
+        return out
+
+    # ------------------------------------------------------------ frames
+
+    def _frame(self, tok: Token, view: View, consumed: set[int]) -> dict[str, Any] | None:
+        ev = self.lex.events
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB":
+            if lemma in ev.wrappers and any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+                return self._wrapper(tok, ev.wrappers[lemma], view, consumed)
+            for frame in ev.frames.get(lemma, ()):
+                found = self._framed(tok, frame, view)
+                if found is not None:
+                    return found
+            for obj in (c for c in tok.children if c.dep_ in ("dobj", "obj")):
+                noun = ev.nouns.get(obj.lemma_.lower())
+                if noun is not None and lemma in ev.light_verbs:
+                    consumed.add(obj.i)
+                    return self._light(tok, obj, noun, view)
+            trigger = ev.verbs.get(lemma)
+            if trigger is not None:
+                return self._verb(tok, trigger, view)
+            return None
+        if tok.pos_ == "NOUN":
+            trigger = ev.nouns.get(lemma)
+            if trigger is not None and not trigger.light_only:
+                return self._noun(tok, trigger, view)
+        return None
+
+    def _event(
+        self, trigger: Trigger, sources: list[str], targets: list[str], tok: Token, confidence: float = 0.7
+    ) -> dict[str, Any]:
+        mode = self._mode(tok, trigger)
+        targets = [t for t in dict.fromkeys(targets) if t not in sources]
+        return {
+            "type": trigger.type,
+            "mode": mode,
+            "source": list(dict.fromkeys(sources)),
+            "target": targets,
+            "trigger": tok.text,
+            "confidence": confidence,
+        }
+
+    def _mode(self, tok: Token, trigger: Trigger) -> str | None:
+        """A modifier such as "drone" or "Katyusha" refines the mode where the type has that mode."""
+        modes = self.lex.events.mode_modifiers
+        allowed = self._modes_of(trigger.type)
+        for c in list(tok.lefts) + ([tok.head] if tok.dep_ == "compound" else []):
+            mode = modes.get(c.lower_) or modes.get(c.lemma_.lower())
+            if mode and mode in allowed:
+                return mode
+        return trigger.mode
+
+    @staticmethod
+    def _modes_of(kind: str) -> frozenset[str]:
+        from brinkwatch.ontology import load_ontology
+
+        return frozenset(load_ontology().event_type(kind).modes)
+
+    def _subjects(self, verb: Token, view: View) -> list[str]:
+        if syntax.is_passive(verb):
+            return [k for a in syntax.agent(verb) for k in actors_of(a, view)]
+        return self._keys(syntax.logical_subjects(verb), view)
+
+    @staticmethod
+    def _keys(tokens: list[Token], view: View, places_too: bool = False) -> list[str]:
+        return list(dict.fromkeys(k for t in tokens for k in actors_of(t, view, places_too)))
+
+    def _targets(self, tokens: list[Token], view: View, coordinated: bool = True) -> list[str]:
+        """Actors hit by the event; a place (or a country used as one) stands for its state."""
+        out: list[str] = []
+        for tok in tokens:
+            keys = actors_of(tok, view, places_too=True, coordinated=coordinated)
+            for k in keys:
+                entry = view.actors.get(k, {})
+                m = view.mention_at.get(tok.i)
+                if m is not None and m[4] and entry.get("type") != "state":
+                    k = self._state_of_actor(k, view) or k
+                out.append(k)
+            if not keys:
+                place = view.place_at.get(tok.i)
+                if place is not None:
+                    state = self._state_of_place(place, view)
+                    if state:
+                        out.append(state)
+        return out
+
+    def _state_of_place(self, place: str, view: View) -> str | None:
+        known = self.gaz.places.get(place)
+        country = known.country if known else view.places.get(place, {}).get("country")
+        state = self.state_by_country.get(country or "")
+        if state is not None:
+            actor = self.gaz.actors[state]
+            view.actors.setdefault(
+                state, {"name": actor.name, "type": "state", "known": True, "surfaces": [], "plural": False}
+            )
+        return state
+
+    def _state_of_actor(self, key: str, view: View) -> str | None:
+        known = self.gaz.actors.get(key)
+        return self.state_by_country.get(known.country or "") if known else None
+
+    def _verb(self, verb: Token, trigger: Trigger, view: View) -> dict[str, Any] | None:
+        sources = self._subjects(verb, view)
+        if syntax.is_passive(verb):
+            patients = [s for s in syntax.logical_subjects(verb)] if verb.dep_ != "acl" else [verb.head]
+            targets = self._targets(patients, view)
+        else:
+            targets = self._targets(syntax.objects(verb), view)
+            if not targets:
+                targets = self._targets(
+                    [o for _p, o in syntax.preps(verb, self.lex.events.target_preps)], view
+                )
+        return self._event(trigger, sources, targets, verb)
+
+    def _framed(self, verb: Token, frame: Frame, view: View) -> dict[str, Any] | None:
+        children = list(verb.children)
+        if frame.particle and not any(c.dep_ == "prt" and c.lower_ in frame.particle for c in children):
+            return None
+        if frame.advmod and not any(
+            c.dep_ in ("advmod", "prt") and c.lower_ in frame.advmod
+            for c in [*children, *(g for c in children if c.dep_ == "prep" for g in c.children)]
+        ):
+            return None  # "using the base together in Anbar": the parser may hang the adverb on the phrase
+        objs = syntax.objects(verb)
+        if frame.object and not any(o.lemma_.lower() in frame.object for o in objs):
+            return None
+        prep_objs = [o for _p, o in syntax.preps(verb, frame.prep)] if frame.prep else []
+        if frame.prep and not prep_objs:
+            return None
+        if frame.object_of_prep and not any(o.lemma_.lower() in frame.object_of_prep for o in prep_objs):
+            return None
+        sources = self._subjects(verb, view)
+        if frame.reciprocal:
+            event = self._event(frame.trigger, sources, [], verb)
+            event["target"] = list(event["source"])
+            event["reciprocal"] = True
+            return event
+        if frame.particle:
+            prep_objs = [o for _p, o in syntax.preps(verb, frame.particle)]
+        if frame.object:
+            # "provided air support to X", "lifted that ban": the recipient, else the object's own target
+            recipients = [o for _p, o in syntax.preps(verb, frozenset({"to", "for", "on", "against"}))]
+            targets = self._targets(recipients, view)
+            for o in objs:
+                targets += self._targets(
+                    [x for _p, x in syntax.preps(o, frozenset({"to", "on", "against", "with", "for"}))], view
+                )
+                if frame.antecedent and any(c.lower_ in DEMONSTRATIVES for c in o.children):
+                    event = self._event(frame.trigger, sources, targets, verb)
+                    event["antecedent"] = sorted(frame.antecedent)
+                    return event
+        else:
+            targets = self._targets(prep_objs or objs, view)
+        return self._event(frame.trigger, sources, targets, verb)
+
+    def _light(self, verb: Token, noun: Token, trigger: Trigger, view: View) -> dict[str, Any] | None:
+        """A light verb and its event noun: "launched a bombardment at X", "imposed sanctions on X"."""
+        sources = self._subjects(verb, view)
+        preps = self.lex.events.target_preps
+        tokens = [o for _p, o in syntax.preps(noun, preps | {"of"})] + [o for _p, o in syntax.preps(verb, preps)]
+        heads = [h for t in tokens for h in argument_heads(t, view)]
+        event = self._event(trigger, sources, self._targets(heads, view), noun)
+        if not event["source"] and not event["target"]:
+            return None
+        self._items(event, heads, view)
+        return event
+
+    def _items(self, event: dict[str, Any], heads: list[Token], view: View) -> None:
+        """Listed targets with their own parenthetical dates ("A (2019) and B (2020)") become items."""
+        dated = item_dates(heads, view)
+        if len(set(dated.values())) > 1 or (dated and len(heads) > 1):
+            event["items"] = [[self._targets([h], view, coordinated=False), dated.get(h.i)] for h in heads]
+
+    def _noun(self, noun: Token, trigger: Trigger, view: View) -> dict[str, Any] | None:
+        """An event noun: "the assassination of X", "X's visit to Y", "attacks by X", "sanctions on X"."""
+        ev = self.lex.events
+        if any(c.dep_ == "det" and c.lower_ in self.lex.cues.generic_determiners for c in noun.children):
+            return None
+        of_objs = [o for _p, o in syntax.preps(noun, frozenset({"of"}))]
+        possessors = [c for c in noun.children if c.dep_ == "poss"]
+        sources = self._keys([o for _p, o in syntax.preps(noun, frozenset({"by"}))], view)
+        targets: list[str] = []
+        if possessors:
+            if of_objs or noun.lemma_.lower() not in ev.patient_nominals:
+                sources += self._keys(possessors, view)
+            else:
+                targets += self._targets(possessors, view)
+        modifiers = [c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod")]
+        sources += [k for c in modifiers for k in [view.actor_key(c)] if k is not None]
+        target_tokens = of_objs + [o for _p, o in syntax.preps(noun, ev.target_preps - {"with"})]
+        participle = [c for c in noun.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBG")]
+        for acl in participle:
+            sources += [k for a in syntax.agent(acl) for k in actors_of(a, view)]
+            target_tokens += [o for _p, o in syntax.preps(acl, ev.target_preps)] + [
+                o for o in acl.children if o.dep_ == "dobj"
+            ]
+        heads = [h for t in target_tokens for h in argument_heads(t, view)]
+        targets += self._targets(heads, view)
+        if not sources:
+            sources = self._implicit_agent(noun, view)
+        event = self._event(trigger, sources, targets, noun)
+        self._items(event, heads, view)
+        event["definite"] = any(
+            c.dep_ == "det" and c.lower_ in DEMONSTRATIVES | {"the"} for c in noun.children
+        )
+        return event
+
+    def _implicit_agent(self, noun: Token, view: View) -> list[str]:
+        """The subject of the verb a nominal hangs from: "The US took action with the assassination of X"."""
+        if noun.dep_ == "pobj" and noun.head.lower_ in AGENT_PREPS:
+            verb = noun.head.head
+            if verb.pos_ in ("VERB", "AUX"):
+                return self._subjects(verb, view)
+        return []
+
+    def _wrapper(
+        self, verb: Token, trigger: Trigger, view: View, consumed: set[int]
+    ) -> dict[str, Any] | None:
+        """ "threatened to strike X", "agreed to withdraw", "urged X to ...": the framing verb's type."""
+        sources = self._subjects(verb, view)
+        targets = self._targets(syntax.objects(verb), view)
+        targets += self._targets(
+            [o for _p, o in syntax.preps(verb, frozenset({"to", "with", "on", "against"}))], view
+        )
+        for comp in verb.children:
+            if comp.dep_ in ("xcomp", "ccomp"):
+                consumed.add(comp.i)
+                targets += self._targets(syntax.objects(comp), view)
+                targets += self._targets(
+                    [o for _p, o in syntax.preps(comp, self.lex.events.target_preps)], view
+                )
+        return self._event(trigger, sources, targets, verb)
+
+
+@Language.factory("brinkwatch_events")
+def make_event_finder(nlp: Language, name: str) -> EventFinder:
+    """spaCy factory: PLOVER event frames from verbs, frames, light verbs, event nouns and wrappers."""
+    return EventFinder(nlp, name)

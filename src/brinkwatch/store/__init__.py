@@ -1,0 +1,11 @@
+"""The store: schema, migrations, bulk writes with entity resolution, and the queries analysis uses.
+
+``Store.open(url)`` opens (and migrates) a SQLite or PostgreSQL store; see
+``docs/architecture.md`` for the interface every other module codes against.
+"""
+
+from brinkwatch.store.errors import StoreInputError, UnknownActorError
+from brinkwatch.store.store import ActorProfile, Store, sha256_text
+from brinkwatch.store.writer import AddStats
+
+__all__ = ["ActorProfile", "AddStats", "Store", "StoreInputError", "UnknownActorError", "sha256_text"]

@@ -1,0 +1,620 @@
+"""Writing records into the store: bulk, idempotent, with actor resolution.
+
+One :class:`RecordWriter` lives for one transaction. Actors, places and
+documents are written as they arrive (they are few, and later records refer to
+them); relations and events are buffered and flushed with Core ``executemany``
+in batches, because per-row ORM objects would cost several times the database's
+own insert time on a million-event import.
+
+Idempotency: a record whose id is already stored is skipped, and so is a
+relation or event whose dataset row (``provenance.dataset`` + ``record``) is
+already stored under another id, so re-importing a dataset adds nothing.
+
+Actor resolution: an incoming actor whose id is stored gets its new aliases
+added; otherwise, if its name or an alias folds to a stored actor's alias, it is
+mapped onto that actor, the mapping is recorded in ``merges``, and every later
+reference to the incoming id (in this call or any later one) is rewritten.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+
+from brinkwatch import dates
+from brinkwatch.records import (
+    SYMMETRIC_RELATIONS,
+    Actor,
+    AnyRecord,
+    Document,
+    Event,
+    Place,
+    Provenance,
+    Relation,
+)
+from brinkwatch.store import schema as t
+from brinkwatch.store.days import event_days, interval_days
+from brinkwatch.store.errors import UnknownActorError, check_no_nul
+from brinkwatch.store.names import fold
+
+ROW_KEY_SEP = "\x1f"
+IN_CHUNK = 500  # ids per IN (...) lookup: well under SQLite's and PostgreSQL's parameter limits
+
+
+@dataclass
+class AddStats:
+    """What one ``add_records`` call did, per record kind."""
+
+    added: Counter[str] = field(default_factory=Counter)
+    skipped: Counter[str] = field(default_factory=Counter)
+    updated: Counter[str] = field(default_factory=Counter)
+    merged: int = 0
+    closed: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain counts for JSON output."""
+        return {
+            "added": dict(self.added),
+            "skipped": dict(self.skipped),
+            "updated": dict(self.updated),
+            "merged": self.merged,
+            "closed": self.closed,
+        }
+
+
+def extra_json(record: Actor | Place | Relation | Event | Document | Provenance) -> str | None:
+    """Unknown keys a record carried (RECORDS.md allows them), kept so export gives them back."""
+    extra = record.model_extra
+    return json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else None
+
+
+def row_key(prov: Provenance) -> str | None:
+    """The dataset-row identity of a provenance entry, or None for document spans."""
+    if prov.dataset is None:
+        return None
+    return f"{prov.dataset}{ROW_KEY_SEP}{prov.record}"
+
+
+def chunks(items: Sequence[str], size: int = IN_CHUNK) -> Iterable[Sequence[str]]:
+    """Consecutive slices of at most ``size`` items."""
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _dedupe(ids: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(ids))
+
+
+class RecordWriter:
+    """Writes a stream of records on one open connection (inside the caller's transaction)."""
+
+    def __init__(self, conn: sa.Connection, now: datetime, batch_size: int = 5000) -> None:
+        self.conn = conn
+        self.now = now
+        self.batch_size = batch_size
+        self.stats = AddStats()
+        self._canon: dict[str, str] = {}  # incoming actor id -> stored actor id
+        self._added_here: set[str] = set()  # actor ids first given in this stream (stored or merged)
+        self._pending_refs: list[tuple[str, str, str, str, int]] = []  # kind, id, field, actor id, position
+        self._position = 0  # ordinal of the current record in the stream, for error messages
+        # event id -> (event row, source ids, target ids, provenance rows), in arrival order
+        self._event_buffer: dict[str, tuple[dict[str, Any], list[str], list[str], list[dict[str, Any]]]] = {}
+        self._relations: list[tuple[Relation, dict[str, Any]]] = []
+        self._inserted_since_analyze = 0
+        self._inserted_at_analyze = 0
+
+    # -- the stream -------------------------------------------------------------------------
+
+    def add(self, record: AnyRecord) -> None:
+        """Take one record; relations and events may wait in a buffer until :meth:`flush`."""
+        self._position += 1
+        if isinstance(record, Event):
+            self._buffer_event(record)
+        elif isinstance(record, Relation):
+            self._buffer_relation(record)
+        elif isinstance(record, Actor):
+            self._check_fields(record)
+            self._add_actor(record)
+        elif isinstance(record, Place):
+            self._check_fields(record)
+            self._add_place(record)
+        else:
+            self.add_document_record(record)
+
+    def _check_fields(self, record: Actor | Place | Document) -> None:
+        """NUL check of every text field and list item (these records are few, so a full walk is cheap)."""
+        values: dict[str, object] = {}
+        for name, value in record.model_dump(exclude={"provenance"}).items():
+            if isinstance(value, list):
+                values.update({f"{name}.{i}": item for i, item in enumerate(value)})
+            else:
+                values[name] = value
+        check_no_nul(record.kind, record.id, values, self._position)
+
+    def flush(self) -> None:
+        """Write every buffered relation and event."""
+        self._flush_relations()
+        self._flush_events()
+
+    # -- actors -----------------------------------------------------------------------------
+
+    def canonical(self, actor_id: str) -> str | None:
+        """The stored actor an id stands for (itself, or the actor it was merged into), or None."""
+        hit = self._canon.get(actor_id)
+        if hit is not None:
+            return hit
+        self._load_canonical([actor_id])
+        return self._canon.get(actor_id)
+
+    def _load_canonical(self, ids: Sequence[str]) -> None:
+        missing = [i for i in _dedupe(ids) if i not in self._canon]
+        for part in chunks(missing):
+            for (actor_id,) in self.conn.execute(sa.select(t.actors.c.id).where(t.actors.c.id.in_(part))):
+                self._canon[actor_id] = actor_id
+            query = sa.select(t.merges.c.merged_id, t.merges.c.kept_id).where(t.merges.c.merged_id.in_(part))
+            for merged_id, kept_id in self.conn.execute(query):
+                self._canon[merged_id] = kept_id
+
+    def _add_actor(self, actor: Actor) -> None:
+        kept = self.canonical(actor.id)
+        if kept is None:
+            kept, reason = self._match_by_alias(actor)
+            if kept is not None:
+                self.conn.execute(
+                    t.merges.insert().values(
+                        merged_id=actor.id, kept_id=kept, merged_at=self.now, reason=reason
+                    )
+                )
+                self._canon[actor.id] = kept
+                self._added_here.add(actor.id)
+                self.stats.merged += 1
+        if kept is None:
+            self._insert_actor(actor)
+            self._canon[actor.id] = actor.id
+            self._added_here.add(actor.id)
+            self.stats.added["actor"] += 1
+            return
+        changed = self._add_aliases(t.actor_aliases, "actor_id", kept, [actor.name, *actor.aliases])
+        changed |= self._fill_actor_fields(kept, actor)
+        changed |= self._add_provenance_once("actor", kept, actor.provenance)
+        (self.stats.updated if changed else self.stats.skipped)["actor"] += 1
+
+    def _match_by_alias(self, actor: Actor) -> tuple[str | None, str]:
+        """The one stored actor the incoming one's names fold to, preferring the same type."""
+        names = {fold(n): n for n in [actor.name, *actor.aliases]}
+        names.pop("", None)
+        if not names:
+            return None, ""
+        query = (
+            sa.select(t.actor_aliases.c.actor_id, t.actor_aliases.c.normalized, t.actors.c.type)
+            .join(t.actors, t.actors.c.id == t.actor_aliases.c.actor_id)
+            .where(t.actor_aliases.c.normalized.in_(list(names)))
+        )
+        hits: dict[str, tuple[str, str]] = {}
+        for actor_id, normalized, actor_type in self.conn.execute(query):
+            hits.setdefault(actor_id, (normalized, actor_type))
+        candidates = sorted(hits)
+        if len(candidates) > 1:
+            candidates = [c for c in candidates if hits[c][1] == actor.type]
+        if len(candidates) != 1:
+            return None, ""  # no match, or ambiguous: keep the incoming actor separate
+        kept = candidates[0]
+        normalized, kept_type = hits[kept]
+        reason = f"name {names[normalized]!r} folds to {normalized!r}, an alias of {kept!r} ({kept_type})"
+        return kept, reason
+
+    def _insert_actor(self, actor: Actor) -> None:
+        self.conn.execute(
+            t.actors.insert().values(
+                id=actor.id,
+                name=actor.name,
+                type=actor.type,
+                country=actor.country,
+                code=actor.code,
+                born=actor.born,
+                founded=actor.founded,
+                died=actor.died,
+                dissolved=actor.dissolved,
+                confidence=actor.confidence,
+                learned_at=self.now,
+                extra=extra_json(actor),
+            )
+        )
+        self._add_aliases(t.actor_aliases, "actor_id", actor.id, [actor.name, *actor.aliases])
+        self._add_provenance_once("actor", actor.id, actor.provenance)
+
+    def _fill_actor_fields(self, actor_id: str, actor: Actor) -> bool:
+        """Fill fields the stored actor lacks from the incoming one; never overwrite what is known."""
+        row = self.conn.execute(sa.select(t.actors).where(t.actors.c.id == actor_id)).mappings().one()
+        fill = {
+            name: getattr(actor, name)
+            for name in ("country", "code", "born", "founded", "died", "dissolved")
+            if row[name] is None and getattr(actor, name) is not None
+        }
+        if fill:
+            self.conn.execute(t.actors.update().where(t.actors.c.id == actor_id).values(**fill))
+        return bool(fill)
+
+    def _add_aliases(self, table: sa.Table, owner_col: str, owner: str, names: list[str]) -> bool:
+        """Add the names an owner does not have yet; position 0 is the canonical name."""
+        owner_c = table.c[owner_col]
+        rows = self.conn.execute(sa.select(table.c.alias, table.c.position).where(owner_c == owner)).all()
+        have = {alias for alias, _ in rows}
+        position = max((pos for _, pos in rows), default=-1) + 1
+        new = []
+        for name in _dedupe(n for n in names if n):
+            if name in have:
+                continue
+            new.append({owner_col: owner, "alias": name, "normalized": fold(name), "position": position})
+            position += 1
+        if new:
+            self.conn.execute(table.insert(), new)
+        return bool(rows) and bool(new)
+
+    # -- places and documents ---------------------------------------------------------------
+
+    def _add_place(self, place: Place) -> None:
+        exists = self.conn.execute(sa.select(t.places.c.id).where(t.places.c.id == place.id)).first()
+        if exists is None:
+            self.conn.execute(
+                t.places.insert().values(
+                    id=place.id,
+                    name=place.name,
+                    type=place.type,
+                    country=place.country,
+                    lat=place.lat,
+                    lon=place.lon,
+                    confidence=place.confidence,
+                    learned_at=self.now,
+                    extra=extra_json(place),
+                )
+            )
+            self._add_aliases(t.place_aliases, "place_id", place.id, [place.name, *place.aliases])
+            self._add_provenance_once("place", place.id, place.provenance)
+            self.stats.added["place"] += 1
+            return
+        changed = self._add_aliases(t.place_aliases, "place_id", place.id, [place.name, *place.aliases])
+        changed |= self._add_provenance_once("place", place.id, place.provenance)
+        (self.stats.updated if changed else self.stats.skipped)["place"] += 1
+
+    def add_document_record(self, doc: Document, text: str | None = None) -> str | None:
+        """Store a document; returns None when the same id or the same text (sha256) is already stored."""
+        self._check_fields(doc)
+        check_no_nul("document", doc.id, {"text": text}, self._position)
+        docs = t.documents
+        clash = (
+            sa.or_(docs.c.id == doc.id, docs.c.sha256 == doc.sha256) if doc.sha256 else docs.c.id == doc.id
+        )
+        if self.conn.execute(sa.select(docs.c.id).where(clash)).first() is not None:
+            self.stats.skipped["document"] += 1
+            return None
+        self.conn.execute(
+            docs.insert().values(
+                id=doc.id,
+                title=doc.title,
+                url=doc.url,
+                published=doc.published,
+                published_precision=dates.precision(doc.published) if doc.published else None,
+                sha256=doc.sha256,
+                text=text,
+                ingested_at=self.now,
+                extra=extra_json(doc),
+            )
+        )
+        self.stats.added["document"] += 1
+        return doc.id
+
+    # -- provenance -------------------------------------------------------------------------
+
+    def provenance_rows(
+        self, kind: str, record_id: str, provs: list[Provenance], first: int = 0
+    ) -> list[dict[str, Any]]:
+        """Provenance table rows for a record's provenance list."""
+        rows = [
+            {
+                "record_kind": kind,
+                "record_id": record_id,
+                "position": first + i,
+                "document_id": p.document,
+                "start": p.start,
+                "end": p.end,
+                "text": p.text,
+                "dataset": p.dataset,
+                "record": p.record,
+                "row_key": row_key(p),
+                "extra": extra_json(p),
+            }
+            for i, p in enumerate(provs)
+        ]
+        for i, row in enumerate(rows):
+            check_no_nul(kind, record_id, row, self._position, prefix=f"provenance.{i}.")
+        return rows
+
+    def _add_provenance_once(self, kind: str, record_id: str, provs: list[Provenance]) -> bool:
+        """Add the provenance entries a record does not already have (re-imports add nothing)."""
+        if not provs:
+            return False
+        p = t.provenance
+        existing = self.conn.execute(
+            sa.select(p.c.document_id, p.c.start, p.c.end, p.c.dataset, p.c.record, p.c.position).where(
+                p.c.record_id == record_id, p.c.record_kind == kind
+            )
+        ).all()
+        have = {tuple(row[:5]) for row in existing}
+        first = max((row[5] for row in existing), default=-1) + 1
+        new = [x for x in provs if (x.document, x.start, x.end, x.dataset, x.record) not in have]
+        if new:
+            self.conn.execute(p.insert(), self.provenance_rows(kind, record_id, new, first))
+        return bool(new)
+
+    # -- relations --------------------------------------------------------------------------
+
+    def _reference(self, kind: str, record_id: str, fieldname: str, actor_id: str) -> str | None:
+        """The stored id for a reference if known now; otherwise remember it for the bulk lookup at flush."""
+        kept = self._canon.get(actor_id)
+        if kept is None:
+            self._pending_refs.append((kind, record_id, fieldname, actor_id, self._position))
+        return kept
+
+    def _check_pending_refs(self) -> None:
+        """Resolve references unknown when buffered, one lookup per chunk; raise for the first bad one.
+
+        An id that was unknown when its record arrived but was added later in the
+        same stream is still an error: actors must come first, whatever the batch size.
+        """
+        if not self._pending_refs:
+            return
+        refs, self._pending_refs = self._pending_refs, []
+        self._load_canonical([ref[3] for ref in refs if ref[3] not in self._added_here])
+        for kind, record_id, fieldname, actor_id, position in refs:
+            if actor_id in self._added_here or actor_id not in self._canon:
+                raise UnknownActorError(kind, record_id, fieldname, actor_id, position)
+
+    def _buffer_relation(self, rel: Relation) -> None:
+        self._reference("relation", rel.id, "source", rel.source)
+        self._reference("relation", rel.id, "target", rel.target)
+        from_day, to_day = interval_days(rel.valid_from, rel.valid_to)
+        row = {
+            "id": rel.id,
+            "type": rel.type,
+            "source": rel.source,
+            "target": rel.target,
+            "role": rel.role,
+            "valid_from": rel.valid_from,
+            "valid_to": rel.valid_to,
+            "from_day": from_day,
+            "to_day": to_day,
+            "confidence": rel.confidence,
+            "learned_at": self.now,
+            "closed_by": None,
+            "closed_to": None,
+            "superseded_at": None,
+            "extra": extra_json(rel),
+        }
+        check_no_nul("relation", rel.id, row, self._position)
+        self._relations.append((rel, row))
+        if len(self._relations) >= self.batch_size:
+            self._flush_relations()
+
+    def _flush_relations(self) -> None:
+        if not self._relations:
+            return
+        self._check_pending_refs()
+        batch, self._relations = self._relations, []
+        fresh = self._fresh("relation", t.relations, [(rel.id, rel.provenance) for rel, _ in batch])
+        rows: list[dict[str, Any]] = []
+        prov_rows: list[dict[str, Any]] = []
+        for rel, row in batch:
+            if rel.id not in fresh:
+                self.stats.skipped["relation"] += 1
+                continue
+            fresh.discard(rel.id)  # a repeated id later in the same batch is a duplicate
+            row["source"], row["target"] = self._canon[row["source"]], self._canon[row["target"]]
+            rows.append(row)
+            prov_rows.extend(self.provenance_rows("relation", rel.id, rel.provenance))
+        self._close_open_relations(rows)
+        if rows:
+            self.conn.execute(t.relations.insert(), rows)
+            self.stats.added["relation"] += len(rows)
+        if prov_rows:
+            self.conn.execute(t.provenance.insert(), prov_rows)
+
+    @staticmethod
+    def _keys(row: dict[str, Any]) -> list[tuple[str, str, str]]:
+        keys = [(row["type"], row["source"], row["target"])]
+        if row["type"] in SYMMETRIC_RELATIONS:
+            keys.append((row["type"], row["target"], row["source"]))
+        return keys
+
+    def _close_open_relations(self, rows: list[dict[str, Any]]) -> None:
+        """A relation with a known end closes earlier open-ended ones of the same type and pair.
+
+        "Earlier" is the order of learning: relations already stored, then those
+        before it in the stream. The earlier record is kept as it was learned;
+        only its effective end (``to_day``) changes, with ``closed_by``,
+        ``closed_to`` and ``superseded_at`` saying which record closed it and when.
+        """
+        closers = [row for row in rows if row["valid_to"] is not None]
+        if not closers:
+            return
+        wanted = {key for row in closers for key in self._keys(row)}
+        open_by_key: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+        r = t.relations
+        sources = sorted({key[1] for key in wanted})
+        for part in chunks(sources):
+            query = sa.select(r.c.id, r.c.type, r.c.source, r.c.target, r.c.from_day, r.c.valid_to).where(
+                r.c.source.in_(part), r.c.valid_to.is_(None), r.c.closed_by.is_(None)
+            )
+            for stored in self.conn.execute(query).mappings():
+                key = (stored["type"], stored["source"], stored["target"])
+                if key in wanted:
+                    open_by_key.setdefault(key, []).append({**stored, "stored": True, "closed_by": None})
+        updates: list[dict[str, Any]] = []
+        for row in rows:
+            if row["valid_to"] is None:
+                open_by_key.setdefault((row["type"], row["source"], row["target"]), []).append(row)
+                continue
+            closing = {
+                "to_day": row["to_day"],
+                "closed_by": row["id"],
+                "closed_to": row["valid_to"],
+                "superseded_at": self.now,
+            }
+            for key in self._keys(row):
+                still_open = []
+                for candidate in open_by_key.get(key, []):
+                    if candidate["from_day"] > row["to_day"]:
+                        still_open.append(candidate)
+                        continue
+                    candidate.update(closing)
+                    self.stats.closed += 1
+                    if candidate.get("stored"):
+                        updates.append({"b_id": candidate["id"], **closing})
+                open_by_key[key] = still_open
+        if updates:
+            self.conn.execute(
+                r.update()
+                .where(r.c.id == sa.bindparam("b_id"))
+                .values(
+                    to_day=sa.bindparam("to_day"),
+                    closed_by=sa.bindparam("closed_by"),
+                    closed_to=sa.bindparam("closed_to"),
+                    superseded_at=sa.bindparam("superseded_at"),
+                ),
+                updates,
+            )
+
+    # -- events -----------------------------------------------------------------------------
+
+    def _buffer_event(self, ev: Event) -> None:
+        if ev.id in self._event_buffer:  # the same id twice in one batch: keep the first
+            self.stats.skipped["event"] += 1
+            return
+        for role, ids in (("source", ev.source), ("target", ev.target)):
+            for actor_id in ids:
+                self._reference("event", ev.id, role, actor_id)
+        lo, hi = event_days(ev.date, ev.date_end)
+        row = {
+            "id": ev.id,
+            "type": ev.type,
+            "mode": ev.mode,
+            "date": ev.date,
+            "date_end": ev.date_end,
+            "lo": lo,
+            "hi": hi,
+            "place": ev.place,
+            "fatalities": ev.fatalities,
+            "intensity": ev.intensity,
+            "quad_class": ev.quad_class,
+            "summary": ev.summary,
+            "confidence": ev.confidence,
+            "extra": extra_json(ev),
+        }
+        check_no_nul("event", ev.id, row, self._position)
+        self._event_buffer[ev.id] = (
+            row,
+            ev.source,
+            ev.target,
+            self.provenance_rows("event", ev.id, ev.provenance),
+        )
+        if len(self._event_buffer) >= self.batch_size:
+            self._flush_events()
+
+    def _flush_events(self) -> None:
+        if not self._event_buffer:
+            return
+        self._check_pending_refs()
+        buffer, self._event_buffer = self._event_buffer, {}
+        rows = [entry[0] for entry in buffer.values()]
+        fresh = self._fresh_rows("event", t.events, rows, {eid: entry[3] for eid, entry in buffer.items()})
+        keep: list[dict[str, Any]] = []
+        actor_rows: list[dict[str, Any]] = []
+        prov_rows: list[dict[str, Any]] = []
+        canon = self._canon
+        for eid, (row, source, target, provs) in buffer.items():
+            if eid not in fresh:
+                continue
+            keep.append(row)
+            prov_rows.extend(provs)
+            lo = row["lo"]
+            for role, ids in (("source", source), ("target", target)):
+                resolved = [canon[a] for a in ids] if len(ids) < 2 else _dedupe(canon[a] for a in ids)
+                actor_rows.extend(
+                    {"event_id": eid, "actor_id": a, "role": role, "position": i, "lo": lo}
+                    for i, a in enumerate(resolved)
+                )
+        self.stats.skipped["event"] += len(rows) - len(keep)
+        if not keep:
+            return
+        self.conn.execute(t.events.insert(), keep)
+        if actor_rows:
+            self.conn.execute(t.event_actors.insert(), actor_rows)
+        if prov_rows:
+            self.conn.execute(t.provenance.insert(), prov_rows)
+        self.stats.added["event"] += len(keep)
+        self._keep_statistics_current(len(keep))
+
+    def _keep_statistics_current(self, inserted: int) -> None:
+        """On PostgreSQL, re-ANALYZE the growing tables each time this call has doubled them.
+
+        The deduplication lookups run once per batch. PostgreSQL plans them from
+        table statistics, which for a fresh or fast-growing table say "tiny", so
+        it picks sequential scans that get slower with every batch (quadratic
+        import time). ANALYZE inside the transaction counts our own new rows, and
+        doubling keeps the number of ANALYZE runs logarithmic in the import size.
+        """
+        if self.conn.dialect.name != "postgresql":
+            return
+        self._inserted_since_analyze += inserted
+        if self._inserted_since_analyze >= max(self.batch_size, self._inserted_at_analyze):
+            self.conn.execute(sa.text("ANALYZE events, event_actors, provenance"))
+            self._inserted_at_analyze += self._inserted_since_analyze
+            self._inserted_since_analyze = 0
+
+    def _fresh_rows(
+        self, kind: str, table: sa.Table, rows: list[dict[str, Any]], provs: dict[str, list[dict[str, Any]]]
+    ) -> set[str]:
+        """Ids in ``rows`` not stored yet, neither by id nor by dataset row."""
+        ids = [row["id"] for row in rows]
+        stored = self._stored_ids(table, ids)
+        keys: dict[str, str] = {}
+        for row in rows:
+            for p in provs[row["id"]]:
+                if p["row_key"] is not None:
+                    keys.setdefault(p["row_key"], row["id"])
+        stored_keys = self._stored_row_keys(kind, list(keys))
+        fresh: set[str] = set()
+        seen_keys: set[str] = set()
+        for row in rows:
+            rid = row["id"]
+            row_keys = [p["row_key"] for p in provs[rid] if p["row_key"] is not None]
+            if rid in stored or any(k in stored_keys or k in seen_keys for k in row_keys):
+                continue
+            seen_keys.update(row_keys)
+            fresh.add(rid)
+        return fresh
+
+    def _fresh(self, kind: str, table: sa.Table, items: list[tuple[str, list[Provenance]]]) -> set[str]:
+        rows = [{"id": rid} for rid, _ in items]
+        provs = {rid: self.provenance_rows(kind, rid, p) for rid, p in items}
+        return self._fresh_rows(kind, table, rows, provs)
+
+    def _stored_ids(self, table: sa.Table, ids: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        for part in chunks(ids):
+            found.update(r[0] for r in self.conn.execute(sa.select(table.c.id).where(table.c.id.in_(part))))
+        return found
+
+    def _stored_row_keys(self, kind: str, keys: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        p = t.provenance
+        for part in chunks(keys):
+            query = sa.select(p.c.row_key).where(p.c.row_key.in_(part), p.c.record_kind == kind)
+            found.update(r[0] for r in self.conn.execute(query))
+        return found

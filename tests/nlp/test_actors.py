@@ -1,0 +1,90 @@
+"""Actor recognition: gazetteer names, new names, short references, collectives, metonymy, filtering."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from conftest import Found
+
+
+def test_gazetteer_names_in_any_spelling_are_one_actor(extract: Callable[..., Found]) -> None:
+    found = extract("Kataib Hizballah fired rockets at a base. Later Kata'ib Hezbollah denied any role.")
+    kh = [a for a in found.actors if a.id == "kataib-hezbollah"]
+    assert len(kh) == 1
+    assert {"Kataib Hizballah", "Kata'ib Hezbollah"} <= {kh[0].name, *kh[0].aliases}
+
+
+def test_aliases_are_only_the_forms_seen(extract: Callable[..., Found]) -> None:
+    found = extract("The IRGC trained the fighters. Officials in Tehran praised the IRGC.")
+    irgc = found.actor("IRGC")
+    assert irgc.aliases == ["IRGC"] or set(irgc.aliases) == {"IRGC"}
+    assert "Islamic Revolutionary Guard Corps" == irgc.name
+
+
+def test_new_organisation_typed_by_its_head_noun(extract: Callable[..., Found]) -> None:
+    found = extract("The Valley Liberation Brigades attacked a police station near Tal Afar on May 3, 2015.")
+    brigades = found.actor("Valley Liberation Brigades")
+    assert brigades.type == "armed_group"
+    assert brigades.id == "valley-liberation-brigades"
+
+
+def test_acronym_defined_in_the_text(extract: Callable[..., Found]) -> None:
+    found = extract("The Northern Reform Party (NRP) won seats in 2018. The NRP later joined the government.")
+    party = found.actor("Northern Reform Party")
+    assert party.type == "political_group"
+    assert "NRP" in party.aliases
+    assert len([a for a in found.actors if "NRP" in a.aliases or a.name == "NRP"]) == 1
+
+
+def test_surname_and_pronoun_refer_to_the_person_named_in_full(extract: Callable[..., Found]) -> None:
+    found = extract(
+        "Colonel Marwan Haddadi founded the Eastern Shield Brigade in 2014. "
+        "Haddadi was born in Mosul. He later accused the United States of arming his rivals."
+    )
+    person = found.actor("Marwan Haddadi")
+    assert person.type == "person"
+    assert [a for a in found.actors if a.type == "person"] == [person]  # no second actor for "Haddadi"
+    accusations = found.events_of("ACCUSE")
+    assert accusations and accusations[0].source == [person.id]
+
+
+def test_demonym_before_a_title_marks_the_country(extract: Callable[..., Found]) -> None:
+    found = extract("Iranian cleric Hossein Tabatabai-Nejad condemned the strike on the convoy in 2019.")
+    cleric = found.actor("Hossein Tabatabai-Nejad")
+    assert cleric.country == "IRN"
+    assert found.has_actor("Iran")
+
+
+def test_capital_as_metonym_versus_as_place(extract: Callable[..., Found]) -> None:
+    as_actor = extract("Washington imposed sanctions on the group in 2019.")
+    assert as_actor.actor("United States").id == "united-states"
+    as_place = extract("The delegation flew to Washington in 2019 and met reporters.")
+    assert not as_place.has_actor("United States")
+
+
+def test_collective_with_patron_and_later_references(extract: Callable[..., Found]) -> None:
+    found = extract(
+        "Syria-backed militias shelled the town in 2013. Residents said the militias withdrew a week later."
+    )
+    militias = [a for a in found.actors if "militias" in a.name.lower()]
+    assert len(militias) == 1
+    assert militias[0].name == "Syria-backed militias"
+    assert "militias" in militias[0].aliases
+    assert found.relation("supports", "Syria", "Syria-backed militias") is not None
+
+
+def test_documents_doctrines_and_titles_are_not_actors(extract: Callable[..., Found]) -> None:
+    found = extract(
+        "The Anti-Terrorism Act of 2005 was cited by the Ayatollah. "
+        "The party embraced Wilayat al-Faqih and praised the Joint Comprehensive Plan of Action."
+    )
+    names = {a.name for a in found.actors}
+    assert not any("Act" in n or "Faqih" in n or "Plan" in n or n == "Ayatollah" for n in names), names
+
+
+def test_headlines_and_photo_credits_give_no_new_actors(extract: Callable[..., Found]) -> None:
+    found = extract(
+        "[Harbor Workers Defy Curfew Order]\n\n"
+        "Dockers marched in Basra on June 1, 2019. (Photo by Lakeside Press Agency, via AP)\n"
+    )
+    assert not any("Harbor" in a.name or "Lakeside" in a.name for a in found.actors)

@@ -1,0 +1,95 @@
+"""Relation patterns, each on sentences written for the test."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from conftest import Found
+
+
+def test_led_by_participle(extract: Callable[..., Found]) -> None:
+    found = extract("They met the Harbor Workers Union, led by Samira Qasim, at the port.")
+    rel = found.relation("leads", "Samira Qasim", "Harbor Workers Union")
+    assert rel is not None
+    assert rel.provenance[0].text.startswith("They met the Harbor Workers Union")
+
+
+def test_passive_financing_with_date(extract: Callable[..., Found]) -> None:
+    found = extract("In 2011 the Dawn Movement was financed by Qatar.")
+    rel = found.relation("funds", "Qatar", "Dawn Movement")
+    assert rel is not None and rel.valid_from == "2011"
+
+
+def test_founded_by_with_apposition_and_year(extract: Callable[..., Found]) -> None:
+    found = extract("The Reform Front was formed by Syria's former envoy, Karim Haddad, in 1994.")
+    rel = found.relation("founded", "Karim Haddad", "Reform Front")
+    assert rel is not None and rel.valid_from == "1994"
+
+
+def test_copula_role_with_possessive_pronoun(extract: Callable[..., Found]) -> None:
+    found = extract(
+        "The Mountain Lions Brigade was based in Kirkuk. Yusuf Darwish was its first commander."
+    )
+    rel = found.relation("leads", "Yusuf Darwish", "Mountain Lions Brigade")
+    assert rel is not None and rel.role == "first commander"
+
+
+def test_kinship_is_symmetric_and_told_once(extract: Callable[..., Found]) -> None:
+    found = extract(
+        "Layla Mansour is the younger sister of Omar Mansour. Layla Mansour later replaced her older sister's "
+        "rival. Omar Mansour praised Layla Mansour."
+    )
+    kin = [r for r in found.relations if r.type == "kin_of"]
+    assert len(kin) == 1
+    assert kin[0].role == "younger sister"
+
+
+def test_succeeded_and_office_taken(extract: Callable[..., Found]) -> None:
+    found = extract(
+        "Nabil Sarraf chaired the Southern Bloc until 2009. Then Hana Jaber took over the bloc's leadership "
+        "and succeeded Nabil Sarraf."
+    )
+    assert found.relation("leads", "Hana Jaber", "Southern Bloc") is not None
+    assert found.relation("succeeded", "Hana Jaber", "Nabil Sarraf") is not None
+
+
+def test_backed_adjective_and_proxy_noun(extract: Callable[..., Found]) -> None:
+    found = extract("Turkey-backed fighters entered Afrin in 2018. Critics called them Turkey's proxies.")
+    fighters = [a for a in found.actors if a.name == "Turkey-backed fighters"]
+    assert fighters, [a.name for a in found.actors]
+    assert found.relation("supports", "Turkey", "Turkey-backed fighters") is not None
+
+
+def test_under_the_command_of(extract: Callable[..., Found]) -> None:
+    found = extract("The Desert Hawks Battalion operated under the command of the Syrian Arab Army.")
+    assert found.relation("commands", "Syrian Arab Army", "Desert Hawks Battalion") is not None
+
+
+def test_loyalty_to(extract: Callable[..., Found]) -> None:
+    found = extract("The Sadrist Movement declared loyalty to Muqtada al-Sadr in 2004.")
+    assert found.relation("loyal_to", "Sadrist Movement", "Muqtada al-Sadr") is not None
+
+
+def test_armed_wing_called(extract: Callable[..., Found]) -> None:
+    found = extract("The Unity Party had an armed wing called the Crescent Brigades.")
+    assert found.relation("member_of", "Crescent Brigades", "Unity Party") is not None
+
+
+def test_titles_give_membership_of_the_state(extract: Callable[..., Found]) -> None:
+    found = extract(
+        "She met then French Foreign Minister Alain Juppe and Defence Minister Gerard Longuet in Paris."
+    )
+    juppe = found.relation("member_of", "Alain Juppe", "France")
+    longuet = found.relation("member_of", "Gerard Longuet", "France")
+    assert juppe is not None and juppe.role == "foreign minister"
+    assert longuet is not None
+
+
+def test_backing_noun(extract: Callable[..., Found]) -> None:
+    found = extract("The Free Coast Council was established with Egypt's backing in 2012.")
+    assert found.relation("supports", "Egypt", "Free Coast Council") is not None
+
+
+def test_negated_relation_is_not_a_relation(extract: Callable[..., Found]) -> None:
+    found = extract("The Dawn Movement was never financed by Qatar.")
+    assert all(r.type != "funds" for r in found.relations)
