@@ -136,11 +136,6 @@ def test_invalid_utf8_is_reported_and_nothing_after_it_is_read(tmp_path: Path) -
         list(read_jsonl(path))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="read_jsonl decodes through a buffered text stream, so a bad byte on line 2 is reported at "
-    "the line read when the buffer was decoded (line 1); reading bytes and decoding per line fixes it",
-)
 def test_invalid_utf8_names_its_own_line(tmp_path: Path) -> None:
     path = tmp_path / "r.jsonl"
     path.write_bytes(b'{"kind": "actor", "id": "a", "name": "A", "type": "state"}\n{"name": "\xff"}\n')

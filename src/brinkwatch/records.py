@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Annotated, Any, Literal
+from typing import IO, Annotated, Any, Literal, cast, get_args
 
 from pydantic import (
     AfterValidator,
@@ -27,20 +27,9 @@ from brinkwatch import dates
 
 PartialDate = Annotated[str, AfterValidator(dates.check)]
 
-ACTOR_TYPES = ("state", "government", "armed_group", "political_group", "person", "organization", "population")
-PLACE_TYPES = ("country", "province", "city", "base", "site", "region")
-RELATION_TYPES = (
-    "leads", "member_of", "founded", "commands", "funds", "arms", "supports",
-    "allied_with", "loyal_to", "proxy_of", "opposes", "kin_of", "succeeded",
-)
-SYMMETRIC_RELATIONS = frozenset({"allied_with", "kin_of"})
-EVENT_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
-    "REQUEST", "ACCUSE", "REJECT", "SANCTION", "THREATEN",
-    "PROTEST", "MOBILIZE", "COERCE", "ASSAULT",
-)
-
-ActorType = Literal["state", "government", "armed_group", "political_group", "person", "organization", "population"]
+ActorType = Literal[
+    "state", "government", "armed_group", "political_group", "person", "organization", "population"
+]
 PlaceType = Literal["country", "province", "city", "base", "site", "region"]
 RelationType = Literal[
     "leads", "member_of", "founded", "commands", "funds", "arms", "supports",
@@ -51,6 +40,13 @@ EventType = Literal[
     "REQUEST", "ACCUSE", "REJECT", "SANCTION", "THREATEN",
     "PROTEST", "MOBILIZE", "COERCE", "ASSAULT",
 ]
+
+# The same vocabularies as tuples, for code that iterates or validates outside pydantic.
+ACTOR_TYPES: tuple[str, ...] = get_args(ActorType)
+PLACE_TYPES: tuple[str, ...] = get_args(PlaceType)
+RELATION_TYPES: tuple[str, ...] = get_args(RelationType)
+EVENT_TYPES: tuple[str, ...] = get_args(EventType)
+SYMMETRIC_RELATIONS = frozenset({"allied_with", "kin_of"})
 
 
 class _Base(BaseModel):
@@ -72,7 +68,9 @@ class Provenance(_Base):
     @model_validator(mode="after")
     def _one_origin(self) -> Provenance:
         if (self.document is None) == (self.dataset is None):
-            raise ValueError("provenance needs either 'document' (with start/end/text) or 'dataset' (with record)")
+            raise ValueError(
+                "provenance needs either 'document' (with start/end/text) or 'dataset' (with record)"
+            )
         if self.dataset is not None and self.record is None:
             raise ValueError("dataset provenance needs 'record', the source row id")
         if self.start is not None and self.end is not None and self.end < self.start:
@@ -132,9 +130,12 @@ class Relation(_Base):
 
     @model_validator(mode="after")
     def _ordered(self) -> Relation:
-        if self.valid_from and self.valid_to:
-            if dates.bounds(self.valid_to)[1] < dates.bounds(self.valid_from)[0]:
-                raise ValueError("valid_to is before valid_from")
+        if (
+            self.valid_from
+            and self.valid_to
+            and dates.bounds(self.valid_to)[1] < dates.bounds(self.valid_from)[0]
+        ):
+            raise ValueError("valid_to is before valid_from")
         return self
 
 
@@ -159,9 +160,8 @@ class Event(_Base):
     def _ordered(self) -> Event:
         if self.date_end and not self.date:
             raise ValueError("date_end given without date")
-        if self.date and self.date_end:
-            if dates.bounds(self.date_end)[1] < dates.bounds(self.date)[0]:
-                raise ValueError("date_end is before date")
+        if self.date and self.date_end and dates.bounds(self.date_end)[1] < dates.bounds(self.date)[0]:
+            raise ValueError("date_end is before date")
         return self
 
 
@@ -204,31 +204,36 @@ def parse_record(obj: Any, source: str = "<input>", line: int = 0) -> AnyRecord:
         raise RecordError(source, line, _field_path(err["loc"]), err["msg"]) from None
 
 
-def read_jsonl(path: str | Path | IO[str], name: str | None = None) -> Iterator[AnyRecord]:
-    """Stream records from a JSON Lines file (or open text stream), one object a line.
+def read_jsonl(path: str | Path | IO[str] | IO[bytes], name: str | None = None) -> Iterator[AnyRecord]:
+    """Stream records from a JSON Lines file (or open stream), one object a line.
 
     Blank lines are skipped. The first bad line raises :class:`RecordError`
-    naming the file, line and field, before anything after it is read.
+    naming the file, line and field, before anything after it is read. Files
+    are read as bytes and decoded line by line, so invalid UTF-8 is reported
+    at the line that holds it rather than where a read buffer happened to end.
     """
     if isinstance(path, (str, Path)):
         label = name or str(path)
         try:
-            fh: IO[str] = open(path, encoding="utf-8")  # noqa: SIM115 - closed in finally
+            fh: IO[str] | IO[bytes] = open(path, "rb")  # noqa: SIM115 - closed in finally
         except OSError as exc:
             raise RecordError(label, 0, "", f"cannot open: {exc.strerror}") from None
         close = True
     else:
-        fh, label, close = path, name or getattr(path, "name", "<stream>"), False
+        fh, close = path, False
+        label = name or str(getattr(path, "name", "<stream>"))
     try:
-        n = 0
-        while True:
-            try:
-                line = fh.readline()
-            except UnicodeDecodeError as exc:
-                raise RecordError(label, n + 1, "", f"not valid UTF-8 ({exc.reason})") from None
-            if not line:
-                break
-            n += 1
+        lines = cast("Iterable[str | bytes]", fh)
+        for n, raw in enumerate(lines, 1):
+            line: str
+            if isinstance(raw, bytes):
+                try:
+                    line = raw.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    problem = f"not valid UTF-8 ({exc.reason} at byte {exc.start})"
+                    raise RecordError(label, n, "", problem) from None
+            else:
+                line = str(raw)
             if not line.strip():
                 continue
             try:

@@ -7,7 +7,7 @@ keeps the command line a thin layer over the Python API.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -21,7 +21,7 @@ app = typer.Typer(
 )
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     """Rich tables for people, JSON for scripts."""
 
     table = "table"

@@ -42,7 +42,8 @@ class Ontology:
         try:
             return self.event_types[name]
         except KeyError:
-            raise KeyError(f"unknown PLOVER event type {name!r}; known: {', '.join(self.event_types)}") from None
+            known = ", ".join(self.event_types)
+            raise KeyError(f"unknown PLOVER event type {name!r}; known: {known}") from None
 
 
 @lru_cache(maxsize=1)
