@@ -1,20 +1,19 @@
-"""Command line entry point: ``brinkwatch COMMAND``."""
+"""Command line entry point: ``brinkwatch COMMAND``.
+
+Each command group lives in its own module and registers on :data:`app` when
+imported; importing them here is what makes the commands exist.
+"""
 
 from __future__ import annotations
 
-import importlib
-
+from brinkwatch.cli import (  # noqa: F401  (imported for their registrations)
+    analysis_commands,
+    extract_commands,
+    serve_commands,
+    store_commands,
+    version_command,
+)
 from brinkwatch.cli.app import app
-
-# Each module registers its commands on ``app`` when imported.
-_COMMAND_MODULES = ("version_command", "store_commands", "extract_commands", "analysis_commands", "serve_commands")
-
-for _name in _COMMAND_MODULES:
-    try:
-        importlib.import_module(f"brinkwatch.cli.{_name}")
-    except ModuleNotFoundError as exc:  # a group not written yet
-        if exc.name != f"brinkwatch.cli.{_name}":
-            raise
 
 
 def main() -> None:

@@ -26,7 +26,6 @@ from brinkwatch.analysis.attribution import attribute as run_attribute
 from brinkwatch.analysis.balance import balance as run_balance
 from brinkwatch.analysis.datafiles import DataFileError
 from brinkwatch.analysis.escalation import escalation as run_escalation
-from brinkwatch.analysis.forecast import forecast as run_forecast
 from brinkwatch.analysis.reciprocity import reciprocity as run_reciprocity
 from brinkwatch.analysis.storeapi import ActorNotFoundError
 from brinkwatch.cli.app import DbOption, FormatOption, OutputFormat, app
@@ -212,6 +211,9 @@ def forecast(
 ) -> None:
     """Hawkes forecast of hostile acts between two actors, optionally with a backtest."""
     with _store(db) as store:
+        # scipy is imported only when a forecast is asked for, keeping every other command quick to start
+        from brinkwatch.analysis.forecast import forecast as run_forecast
+
         result = _run(lambda: run_forecast(store, a, b, horizon, by, backtest))
     if output is OutputFormat.json:
         _print_json(result.to_dict())
