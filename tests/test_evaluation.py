@@ -48,13 +48,17 @@ def test_fold_matches_spellings() -> None:
 
 
 def test_actor_matching_duplicates_and_optional(tmp_path: Path) -> None:
-    g, p = write(tmp_path, GOLD, [
-        actor("us", "Washington"),                  # matches by a gold alias
-        actor("kh", "Kataib Hezbollah"),            # matches after folding the apostrophe
-        actor("kh2", "Hezbollah Brigades", "KH"),   # second actor for KH: a missed merge
-        actor("reuters", "Reuters"),                # optional: neither reward nor penalty
-        actor("x", "Somebody Else"),                # extra
-    ])
+    g, p = write(
+        tmp_path,
+        GOLD,
+        [
+            actor("us", "Washington"),  # matches by a gold alias
+            actor("kh", "Kataib Hezbollah"),  # matches after folding the apostrophe
+            actor("kh2", "Hezbollah Brigades", "KH"),  # second actor for KH: a missed merge
+            actor("reuters", "Reuters"),  # optional: neither reward nor penalty
+            actor("x", "Somebody Else"),  # extra
+        ],
+    )
     result = score(load_gold(g), load_predictions(p))
     assert (result.actors.tp, result.actors.predicted, result.actors.gold) == (2, 4, 4)
     assert result.extra["duplicate_actors"] == ["Hezbollah Brigades"]
@@ -64,8 +68,18 @@ def test_actor_matching_duplicates_and_optional(tmp_path: Path) -> None:
 
 def test_relations_types_symmetry_dates_and_optional(tmp_path: Path) -> None:
     records = [
-        actor("us", "US"), actor("kh", "KH"), actor("a", "Abu Ali"), actor("o", "Abu Omar"),
-        {"kind": "relation", "id": "r1", "type": "funds", "source": "us", "target": "kh", "valid_from": "2016"},
+        actor("us", "US"),
+        actor("kh", "KH"),
+        actor("a", "Abu Ali"),
+        actor("o", "Abu Omar"),
+        {
+            "kind": "relation",
+            "id": "r1",
+            "type": "funds",
+            "source": "us",
+            "target": "kh",
+            "valid_from": "2016",
+        },
         {"kind": "relation", "id": "r2", "type": "kin_of", "source": "o", "target": "a"},
         {"kind": "relation", "id": "r3", "type": "leads", "source": "o", "target": "kh"},
     ]
@@ -81,10 +95,21 @@ def test_relations_types_symmetry_dates_and_optional(tmp_path: Path) -> None:
 def test_events_need_overlapping_dates_and_match_one_to_one(tmp_path: Path) -> None:
     base = [actor("us", "US"), actor("kh", "KH")]
 
-    def event(eid: str, date: str | None, end: str | None = None, kind: str = "ASSAULT",
-              source: list[str] | None = None, target: list[str] | None = None) -> dict[str, Any]:
-        rec: dict[str, Any] = {"kind": "event", "id": eid, "type": kind, "source": source or ["us"],
-                               "target": target or ["kh"]}
+    def event(
+        eid: str,
+        date: str | None,
+        end: str | None = None,
+        kind: str = "ASSAULT",
+        source: list[str] | None = None,
+        target: list[str] | None = None,
+    ) -> dict[str, Any]:
+        rec: dict[str, Any] = {
+            "kind": "event",
+            "id": eid,
+            "type": kind,
+            "source": source or ["us"],
+            "target": target or ["kh"],
+        }
         if date:
             rec["date"] = date
         if end:
@@ -92,8 +117,16 @@ def test_events_need_overlapping_dates_and_match_one_to_one(tmp_path: Path) -> N
         return rec
 
     # one prediction spanning both months can take only one gold event; the second fits the other month
-    g, p = write(tmp_path, GOLD, [*base, event("e1", "2019-12", "2020-01"), event("e2", "2020-01-03"),
-                                  event("e3", None, kind="ACCUSE", source=["kh"], target=["us"])])
+    g, p = write(
+        tmp_path,
+        GOLD,
+        [
+            *base,
+            event("e1", "2019-12", "2020-01"),
+            event("e2", "2020-01-03"),
+            event("e3", None, kind="ACCUSE", source=["kh"], target=["us"]),
+        ],
+    )
     result = score(load_gold(g), load_predictions(p))
     assert (result.events.tp, result.events.predicted, result.events.gold) == (3, 3, 3)
     # an undated prediction cannot match a dated gold event
@@ -112,8 +145,10 @@ def test_summary_lines_end_with_the_three_f1_and_their_mean(tmp_path: Path) -> N
     [
         ("actors:\n  - names: []\n", "actors[0]: expected 'names'"),
         ("actors:\n  - names: [A]\nevents:\n  - {source: A}\n", "events[0]: expected a mapping with 'type'"),
-        ("actors:\n  - names: [A]\nrelations:\n  - {type: leads, source: A, target: B}\n",
-         "relations[0]: 'B' is not listed under actors"),
+        (
+            "actors:\n  - names: [A]\nrelations:\n  - {type: leads, source: A, target: B}\n",
+            "relations[0]: 'B' is not listed under actors",
+        ),
         ("[unclosed", "not valid YAML"),
     ],
 )

@@ -51,8 +51,10 @@ class Found:
     def relation(self, kind: str, source: str, target: str) -> Relation | None:
         s, t = self.actor(source).id, self.actor(target).id
         for r in self.relations:
-            if r.type == kind and ((r.source, r.target) == (s, t) or
-                                   (kind in ("kin_of", "allied_with") and (r.source, r.target) == (t, s))):
+            if r.type == kind and (
+                (r.source, r.target) == (s, t)
+                or (kind in ("kin_of", "allied_with") and (r.source, r.target) == (t, s))
+            ):
                 return r
         return None
 

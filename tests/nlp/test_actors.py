@@ -18,7 +18,7 @@ def test_aliases_are_only_the_forms_seen(extract: Callable[..., Found]) -> None:
     found = extract("The IRGC trained the fighters. Officials in Tehran praised the IRGC.")
     irgc = found.actor("IRGC")
     assert irgc.aliases == ["IRGC"] or set(irgc.aliases) == {"IRGC"}
-    assert "Islamic Revolutionary Guard Corps" == irgc.name
+    assert irgc.name == "Islamic Revolutionary Guard Corps"
 
 
 def test_new_organisation_typed_by_its_head_noun(extract: Callable[..., Found]) -> None:

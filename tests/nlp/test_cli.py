@@ -34,8 +34,11 @@ def test_extract_reports_bad_inputs(tmp_path: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_text("", encoding="utf-8")
     foreign = tmp_path / "foreign.txt"
-    foreign.write_text("La milicia atacó la base el martes y el gobierno respondió con nuevas sanciones "
-                       "contra sus dirigentes en la ciudad.", encoding="utf-8")
+    foreign.write_text(
+        "La milicia atacó la base el martes y el gobierno respondió con nuevas sanciones "
+        "contra sus dirigentes en la ciudad.",
+        encoding="utf-8",
+    )
     result = runner.invoke(app, ["extract", str(empty), str(foreign), str(tmp_path / "missing.txt")])
     assert result.exit_code == 1
     assert "empty" in result.stderr
@@ -72,8 +75,10 @@ def test_eval_scores_extract_output(tmp_path: Path) -> None:
 
 def test_eval_names_a_bad_gold_entry(tmp_path: Path) -> None:
     gold = tmp_path / "gold.yaml"
-    gold.write_text("actors:\n  - names: [Qatar]\nrelations:\n  - {type: funds, source: Qatar, target: Oman}\n",
-                    encoding="utf-8")
+    gold.write_text(
+        "actors:\n  - names: [Qatar]\nrelations:\n  - {type: funds, source: Qatar, target: Oman}\n",
+        encoding="utf-8",
+    )
     predicted = tmp_path / "p.jsonl"
     predicted.write_text("", encoding="utf-8")
     result = runner.invoke(app, ["eval", str(gold), str(predicted)])

@@ -38,8 +38,11 @@ def test_one_document_gives_valid_records_with_provenance(extractor: Extractor) 
         ("", "empty"),
         ("   \n\t ", "empty"),
         ("\x00\x01\x02binary\x03\x04\x05" * 50, "binary"),
-        ("Die Regierung hat am Montag neue Sanktionen gegen die Milizen im Irak verhängt, "
-         "nachdem es zu Angriffen auf Stützpunkte gekommen war.", "English"),
+        (
+            "Die Regierung hat am Montag neue Sanktionen gegen die Milizen im Irak verhängt, "
+            "nachdem es zu Angriffen auf Stützpunkte gekommen war.",
+            "English",
+        ),
     ],
 )
 def test_bad_input_is_skipped_with_a_reason(extractor: Extractor, text: str, reason: str) -> None:

@@ -18,8 +18,16 @@ def test_packaged_patterns_load_and_use_known_types() -> None:
 
 
 def test_unknown_event_type_names_file_and_key() -> None:
-    bad = _File("events.yaml", {"verbs": {"clobber": "SMASH"}, "light_verbs": [], "target_preps": [],
-                                "place_preps": [], "patient_nominals": []})
+    bad = _File(
+        "events.yaml",
+        {
+            "verbs": {"clobber": "SMASH"},
+            "light_verbs": [],
+            "target_preps": [],
+            "place_preps": [],
+            "patient_nominals": [],
+        },
+    )
     with pytest.raises(LexiconError, match=r"patterns/events.yaml: verbs.clobber: 'SMASH' is not one of"):
         _events(bad)
 

@@ -27,17 +27,15 @@ def test_founded_by_with_apposition_and_year(extract: Callable[..., Found]) -> N
 
 
 def test_copula_role_with_possessive_pronoun(extract: Callable[..., Found]) -> None:
-    found = extract(
-        "The Mountain Lions Brigade was based in Kirkuk. Yusuf Darwish was its first commander."
-    )
+    found = extract("The Mountain Lions Brigade was based in Kirkuk. Yusuf Darwish was its first commander.")
     rel = found.relation("leads", "Yusuf Darwish", "Mountain Lions Brigade")
     assert rel is not None and rel.role == "first commander"
 
 
 def test_kinship_is_symmetric_and_told_once(extract: Callable[..., Found]) -> None:
     found = extract(
-        "Layla Mansour is the younger sister of Omar Mansour. Layla Mansour later replaced her older sister's "
-        "rival. Omar Mansour praised Layla Mansour."
+        "Layla Mansour is the younger sister of Omar Mansour. "
+        "Layla Mansour later replaced her older sister's rival. Omar Mansour praised Layla Mansour."
     )
     kin = [r for r in found.relations if r.type == "kin_of"]
     assert len(kin) == 1
@@ -93,3 +91,10 @@ def test_backing_noun(extract: Callable[..., Found]) -> None:
 def test_negated_relation_is_not_a_relation(extract: Callable[..., Found]) -> None:
     found = extract("The Dawn Movement was never financed by Qatar.")
     assert all(r.type != "funds" for r in found.relations)
+
+
+def test_interval_from_and_until(extract: Callable[..., Found]) -> None:
+    found = extract("From 2004 Hana Jaber chaired the Southern Bloc until 2009.")
+    rel = found.relation("leads", "Hana Jaber", "Southern Bloc")
+    assert rel is not None
+    assert (rel.valid_from, rel.valid_to) == ("2004", "2009")

@@ -13,9 +13,11 @@ def finder() -> DateFinder:
     return DateFinder(load_lexicon().dates)
 
 
-def resolve_all(finder: DateFinder, text: str, published: str | None = None) -> list[tuple[str, Resolved | None]]:
+def resolve_all(
+    finder: DateFinder, text: str, published: str | None = None
+) -> list[tuple[str, Resolved | None]]:
     timeline = Timeline(published)
-    return [(text[f.start:f.end], timeline.resolve(f.expr)) for f in finder.find(text)]
+    return [(text[f.start : f.end], timeline.resolve(f.expr)) for f in finder.find(text)]
 
 
 @pytest.mark.parametrize(
@@ -44,7 +46,9 @@ def test_day_without_year_takes_the_narrative_year(finder: DateFinder) -> None:
 
 
 def test_relative_expressions_count_from_publication(finder: DateFinder) -> None:
-    text = "Over the past three months the raids grew; last month two bases were hit; two years ago it was calm."
+    text = (
+        "Over the past three months the raids grew; last month two bases were hit; two years ago it was calm."
+    )
     found = resolve_all(finder, text, published="2020-04-15")
     assert [r for _s, r in found] == [
         Resolved("2020-01", "2020-04"),
@@ -73,4 +77,7 @@ def test_may_as_a_verb_is_not_a_month(finder: DateFinder) -> None:
 
 
 def test_parenthetical_year_is_found(finder: DateFinder) -> None:
-    assert [s for s, _r in resolve_all(finder, "sanctions on Group A (2017) and Group B (2018)")] == ["2017", "2018"]
+    assert [s for s, _r in resolve_all(finder, "sanctions on Group A (2017) and Group B (2018)")] == [
+        "2017",
+        "2018",
+    ]

@@ -24,7 +24,7 @@ from pydantic import BaseModel, Field, model_validator
 
 from brinkwatch import dates
 from brinkwatch.analysis.datafiles import load_model
-from brinkwatch.analysis.eventframe import EventFrame, build_frame
+from brinkwatch.analysis.eventframe import EventFrame, EventGroup, as_rows, build_frame
 from brinkwatch.analysis.graph import Chain, PatronGraph, Side, load_attribution_config
 from brinkwatch.analysis.periods import (
     Unit,
@@ -36,7 +36,8 @@ from brinkwatch.analysis.periods import (
     placeable,
 )
 from brinkwatch.analysis.storeapi import AnalysisStore, resolve
-from brinkwatch.records import ACTOR_TYPES, Event
+from brinkwatch.records import ACTOR_TYPES
+from brinkwatch.store.rows import EventRows, take_rows
 
 State = Literal["cooperation", "calm", "tension", "provocation", "confrontation"]
 STATES: tuple[State, ...] = ("cooperation", "calm", "tension", "provocation", "confrontation")
@@ -240,9 +241,8 @@ def _state_force(frame: EventFrame, actor_types: Mapping[str, str], config: Esca
     candidates = np.flatnonzero((frame.quad == 4) & (frame.intensity <= config.state_force_intensity))
     out = np.zeros(len(frame), dtype=bool)
     for i in candidates:
-        ev = frame.events[i]
-        out[i] = any(actor_types.get(s) in kinds for s in ev.source) and any(
-            actor_types.get(t) in kinds for t in ev.target)
+        out[i] = any(actor_types.get(s) in kinds for s in frame.sources[i]) and any(
+            actor_types.get(t) in kinds for t in frame.targets[i])
     return out
 
 
@@ -315,14 +315,14 @@ def series_from_frame(
         }
         crit = config.classify(metrics, by)
         start, end = period_bounds(first + j, by)
-        ids = [frame.events[i].id for i in kept_ids[order[cuts[j]:cuts[j + 1]]]]
+        ids = [frame.ids[i] for i in kept_ids[order[cuts[j]:cuts[j + 1]]]]
         periods.append(Period(period_label(first + j, by), start, end, metrics, crit.state, crit.name, ids))
     return periods, unplaced
 
 
 def escalation_series(
-    events_ab: Sequence[Event],
-    events_ba: Sequence[Event],
+    events_ab: EventGroup,
+    events_ba: EventGroup,
     by: str = "month",
     actor_types: Mapping[str, str] | None = None,
     config: EscalationConfig | None = None,
@@ -346,37 +346,39 @@ def escalation_series(
 
 
 def split_by_sides(
-    events: Sequence[Event], side_a: Side, side_b: Side
-) -> tuple[list[Event], list[Event], list[RolledUp]]:
+    events: EventGroup, side_a: Side, side_b: Side
+) -> tuple[EventRows, EventRows, list[RolledUp]]:
     """Events of A's side against B's side and the reverse, as of each event's date.
 
     An event counts for a side when one of its sources belongs to that side on
     the event's first day and one of its targets belongs to the other side;
     the proxies through which it was counted are reported.
     """
-    ab: list[Event] = []
-    ba: list[Event] = []
+    rows = as_rows(events)
+    ab: list[int] = []
+    ba: list[int] = []
     via: list[RolledUp] = []
-    for ev in events:
-        if not ev.date:
+    for i, eid in enumerate(rows.ids):
+        when = rows.date[i]
+        if not when:
             continue
-        day = dates.bounds(ev.date)[0].toordinal()
+        day = dates.bounds(when)[0].toordinal()
         for src_side, dst_side, bucket in ((side_a, side_b, ab), (side_b, side_a, ba)):
-            src = next((s for s in ev.source if src_side.belongs(s, day)), None)
-            dst = next((t for t in ev.target if dst_side.belongs(t, day) and t != src), None)
+            src = next((s for s in rows.source[i] if src_side.belongs(s, day)), None)
+            dst = next((t for t in rows.target[i] if dst_side.belongs(t, day) and t != src), None)
             if src is None or dst is None:
                 continue
-            bucket.append(ev)
+            bucket.append(i)
             for actor in (src, dst):
                 chain = src_side.chain_on(actor, day) if actor == src else dst_side.chain_on(actor, day)
                 if chain is not None:
-                    via.append(RolledUp(ev.id, actor, chain))
+                    via.append(RolledUp(eid, actor, chain))
             break
-    return ab, ba, via
+    return take_rows(rows, ab), take_rows(rows, ba), via
 
 
-def _actor_types(store: AnalysisStore, events: Sequence[Event]) -> dict[str, str]:
-    ids = {a for ev in events for a in (*ev.source, *ev.target)}
+def _actor_types(store: AnalysisStore, groups: Sequence[EventRows]) -> dict[str, str]:
+    ids = {a for rows in groups for who in (*rows.source, *rows.target) for a in who}
     types: dict[str, str] = {}
     for actor_id in ids:
         actor = store.get_actor(actor_id)
@@ -411,17 +413,26 @@ def escalation(
     if roll_up_proxies:
         graph = PatronGraph.from_relations(store.relations(types=list(load_attribution_config().edges)))
         side_a, side_b = graph.side(a_id), graph.side(b_id)
-        found = store.events(source=side_a.actors(), target=side_b.actors(), since=since, until=until)
+        found = store.event_rows(source=side_a.actors(), target=side_b.actors(), since=since, until=until)
         if not directed:
-            found += store.events(source=side_b.actors(), target=side_a.actors(), since=since, until=until)
+            back = store.event_rows(source=side_b.actors(), target=side_a.actors(), since=since, until=until)
+            found = _concat(found, back)
         ab, ba, rolled = split_by_sides(found, side_a, side_b)
         if directed:
-            ba = []
+            ba = EventRows()
     else:
-        ab = store.events(source=a_id, target=b_id, since=since, until=until)
-        ba = [] if directed else store.events(source=b_id, target=a_id, since=since, until=until)
-    types = _actor_types(store, [*ab, *ba])
+        ab = store.event_rows(source=a_id, target=b_id, since=since, until=until)
+        ba = EventRows() if directed else store.event_rows(source=b_id, target=a_id, since=since, until=until)
+    types = _actor_types(store, [ab, ba])
     periods, frame, unplaced = escalation_series(ab, ba, unit, types, cfg, since, until)
     return EscalationSeries(
         a_id, b_id, unit, directed, roll_up_proxies, periods, cfg, unplaced, frame.undated, rolled
     )
+
+
+def _concat(first: EventRows, second: EventRows) -> EventRows:
+    """Both groups' rows, the first's first (an event in both is split once, by its first copy)."""
+    out = EventRows()
+    for name, column in vars(first).items():
+        setattr(out, name, [*column, *getattr(second, name)])
+    return out

@@ -22,12 +22,11 @@ from pydantic import BaseModel, Field
 
 from brinkwatch.analysis import hawkes
 from brinkwatch.analysis.datafiles import load_model
-from brinkwatch.analysis.eventframe import EventFrame, build_frame
+from brinkwatch.analysis.eventframe import EventFrame, EventGroup, build_frame
 from brinkwatch.analysis.periods import Unit, check_unit, period_bounds, period_index, period_label, period_of
 from brinkwatch.analysis.scoring import poisson_crps, poisson_deviance
 from brinkwatch.analysis.signs import SignsConfig, load_signs
 from brinkwatch.analysis.storeapi import AnalysisStore, resolve
-from brinkwatch.records import Event
 
 
 class BacktestConfig(BaseModel):
@@ -185,7 +184,7 @@ def _spread_times(day: np.ndarray, origin: int) -> np.ndarray:
     return out
 
 
-def _hostile_frame(events_ab: Sequence[Event], events_ba: Sequence[Event], hostile: Sequence[int]
+def _hostile_frame(events_ab: EventGroup, events_ba: EventGroup, hostile: Sequence[int]
                    ) -> tuple[EventFrame, int]:
     frame = build_frame([events_ab, events_ba])
     is_hostile = np.isin(frame.quad, list(hostile))
@@ -203,8 +202,8 @@ def _fit_until(frame: EventFrame, origin_day: int, end_day: int, decays: Sequenc
 
 
 def forecast_dyad(
-    events_ab: Sequence[Event],
-    events_ba: Sequence[Event],
+    events_ab: EventGroup,
+    events_ba: EventGroup,
     a: str,
     b: str,
     horizon: int = 3,
@@ -327,6 +326,6 @@ def forecast(
 ) -> Forecast:
     """Forecast hostile acts between A and B (actors by id or any name) for ``horizon`` periods."""
     a_id, b_id = resolve(store, a), resolve(store, b)
-    ab = store.events(source=a_id, target=b_id, until=until)
-    ba = store.events(source=b_id, target=a_id, until=until)
+    ab = store.event_rows(source=a_id, target=b_id, until=until)
+    ba = store.event_rows(source=b_id, target=a_id, until=until)
     return forecast_dyad(ab, ba, a_id, b_id, horizon, by, backtest, until, config)

@@ -10,7 +10,7 @@ softer one); the band that counts as calibrated is in ``data/reciprocity.yaml``.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -20,11 +20,12 @@ import numpy as np
 from pydantic import BaseModel, Field, model_validator
 
 from brinkwatch.analysis.datafiles import load_model
-from brinkwatch.analysis.eventframe import EventFrame, build_frame
+from brinkwatch.analysis.eventframe import EventFrame, EventGroup, build_frame
 from brinkwatch.analysis.evidence import event_evidence
 from brinkwatch.analysis.signs import SignsConfig, load_signs
 from brinkwatch.analysis.storeapi import AnalysisStore, resolve
 from brinkwatch.records import Event
+from brinkwatch.store.rows import EventRows
 
 Label = Literal["calibrated", "escalatory", "de-escalatory"]
 
@@ -157,14 +158,18 @@ class ReciprocityReport:
         }
 
 
+# (trigger position, response position, trigger side name, lag in days, ratio, label)
+_Found = tuple[int, int, str, int, float | None, Label | None]
+
+
 def _pairs_one_way(
     frame: EventFrame, trig_side: int, names: tuple[str, str], window: int, cfg: ReciprocityConfig
-) -> tuple[list[Pair], np.ndarray]:
+) -> tuple[list[_Found], np.ndarray]:
     trig = np.flatnonzero(frame.side == trig_side)
     resp = np.flatnonzero(frame.side != trig_side)
     resp_days = frame.day[resp]
     first = np.searchsorted(resp_days, frame.day[trig] + cfg.min_lag_days, side="left")
-    pairs: list[Pair] = []
+    pairs: list[_Found] = []
     for t_i, r_pos in zip(trig, first, strict=True):
         if r_pos >= len(resp):
             continue
@@ -175,20 +180,32 @@ def _pairs_one_way(
         t_int, r_int = abs(float(frame.intensity[t_i])), abs(float(frame.intensity[r_i]))
         ratio = r_int / t_int if t_int > 0 else None
         label = cfg.calibrated_band.label(ratio) if ratio is not None else None
-        pairs.append(Pair(frame.events[t_i], frame.events[r_i], names[trig_side], lag, ratio, label))
+        pairs.append((int(t_i), int(r_i), names[trig_side], lag, ratio, label))
     return pairs, trig
 
 
 def reciprocity_pairs(
-    events_ab: Sequence[Event],
-    events_ba: Sequence[Event],
+    events_ab: EventGroup,
+    events_ba: EventGroup,
     a: str,
     b: str,
     window_days: int = 30,
     config: ReciprocityConfig | None = None,
     signs: SignsConfig | None = None,
+    fetch: Callable[[list[str]], list[Event]] | None = None,
 ) -> ReciprocityReport:
-    """Pure core: pairs and yearly summaries from the events of each direction."""
+    """Pure core: pairs and yearly summaries from the events of each direction.
+
+    The events come as records or as the store's columns; pairs cite full
+    records, so with columns ``fetch`` (ids to records, e.g.
+    ``Store.get_events``) reads just the events that ended up in a pair.
+    """
+    if fetch is None:
+        given = {ev.id: ev for group in (events_ab, events_ba) if not isinstance(group, EventRows)
+                 for ev in group}
+
+        def fetch(ids: list[str]) -> list[Event]:
+            return [given[i] for i in ids]
     if window_days < 1:
         raise ValueError(f"window_days must be at least 1, got {window_days}")
     cfg = config or load_reciprocity_config()
@@ -198,12 +215,23 @@ def reciprocity_pairs(
     left_out = int((is_hostile & (frame.precision < 2)).sum())
     frame = frame.take(is_hostile & (frame.precision == 2))
     frame = _sorted(frame)
+    found: list[list[_Found]] = []
+    triggers: list[np.ndarray] = []
+    for side in (0, 1):
+        side_found, side_triggers = _pairs_one_way(frame, side, (a, b), window_days, cfg)
+        found.append(side_found)
+        triggers.append(side_triggers)
+    cited = list(dict.fromkeys(frame.ids[i] for side_found in found for f in side_found for i in f[:2]))
+    records = {ev.id: ev for ev in fetch(cited)}
     pairs: list[Pair] = []
     years: list[YearSummary] = []
     for side in (0, 1):
-        found, triggers = _pairs_one_way(frame, side, (a, b), window_days, cfg)
-        pairs.extend(found)
-        years.extend(_summarise(frame, triggers, found, (a, b)[side], cfg))
+        side_pairs = [
+            Pair(records[frame.ids[t_i]], records[frame.ids[r_i]], who, lag, ratio, label)
+            for t_i, r_i, who, lag, ratio, label in found[side]
+        ]
+        pairs.extend(side_pairs)
+        years.extend(_summarise(frame, triggers[side], side_pairs, (a, b)[side], cfg))
     pairs.sort(key=lambda p: (p.trigger.date or "", p.trigger.id))
     years.sort(key=lambda y: (y.year, y.trigger_side))
     return ReciprocityReport(a, b, window_days, pairs, years, cfg, tuple(hostile), left_out)
@@ -213,12 +241,8 @@ def _sorted(frame: EventFrame) -> EventFrame:
     """The frame in date order (ties by id), so searches over days are valid."""
     if not len(frame):
         return frame
-    order = np.lexsort((np.array([e.id for e in frame.events]), frame.day))
-    return EventFrame(
-        events=[frame.events[i] for i in order], day=frame.day[order], precision=frame.precision[order],
-        quad=frame.quad[order], intensity=frame.intensity[order], fatalities=frame.fatalities[order],
-        side=frame.side[order], undated=frame.undated,
-    )
+    order = np.lexsort((np.array(frame.ids), frame.day))
+    return frame.take(order)
 
 
 def _summarise(
@@ -256,6 +280,6 @@ def reciprocity(
     """Action-reaction pairs between A and B (actors by id or any name)."""
     a_id, b_id = resolve(store, a), resolve(store, b)
     # all types are read: an event's own quad class (not its type) decides whether it is hostile
-    ab = store.events(source=a_id, target=b_id)
-    ba = store.events(source=b_id, target=a_id)
-    return reciprocity_pairs(ab, ba, a_id, b_id, window_days, config)
+    ab = store.event_rows(source=a_id, target=b_id)
+    ba = store.event_rows(source=b_id, target=a_id)
+    return reciprocity_pairs(ab, ba, a_id, b_id, window_days, config, fetch=store.get_events)

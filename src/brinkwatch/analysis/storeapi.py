@@ -13,6 +13,7 @@ from datetime import date
 from typing import Protocol
 
 from brinkwatch.records import Actor, Event, Relation
+from brinkwatch.store.rows import EventRows
 
 ActorFilter = str | Sequence[str] | None
 DateArg = date | str | None
@@ -40,6 +41,20 @@ class AnalysisStore(Protocol):
         limit: int | None = None,
         offset: int = 0,
     ) -> list[Event]: ...
+
+    def event_rows(
+        self,
+        actor: ActorFilter = None,
+        source: ActorFilter = None,
+        target: ActorFilter = None,
+        since: DateArg = None,
+        until: DateArg = None,
+        types: str | Sequence[str] | None = None,
+    ) -> EventRows: ...
+
+    def get_event(self, event_id: str) -> Event | None: ...
+
+    def get_events(self, event_ids: Sequence[str]) -> list[Event]: ...
 
     def iter_events(
         self,
@@ -73,19 +88,5 @@ def resolve(store: AnalysisStore, ref: str) -> str:
 
 
 def find_event(store: AnalysisStore, event_id: str) -> Event | None:
-    """The stored event with this id, or None.
-
-    ``Store`` has no lookup of one event by id yet, so this reads it through
-    the store's own row reader on the store's engine; it is the one place
-    where analysis touches the store's internals and goes once
-    ``Store.get_event`` exists.
-    """
-    import sqlalchemy as sa
-
-    from brinkwatch.store import schema
-    from brinkwatch.store.reader import events_by_ids
-
-    engine: sa.Engine = store.engine  # type: ignore[attr-defined]
-    with engine.connect() as conn:
-        row = conn.execute(sa.select(schema.events.c.id).where(schema.events.c.id == event_id)).first()
-        return events_by_ids(conn, [event_id])[0] if row is not None else None
+    """The stored event with this id, or None."""
+    return store.get_event(event_id)

@@ -303,8 +303,12 @@ class ActorRecognizer:
         if form == "demonym":
             # "Syrian Arab Army": a demonym opening a longer name the NER found is part of that name
             nxt_tok = span.doc[span.end] if span.end < len(span.doc) else None
-            return not (nxt_tok is not None and nxt_tok.ent_iob_ == "I" and span[0].ent_type_ in ("ORG", "FAC")
-                        and nxt_tok.text[:1].isupper())
+            return not (
+                nxt_tok is not None
+                and nxt_tok.ent_iob_ == "I"
+                and span[0].ent_type_ in ("ORG", "FAC")
+                and nxt_tok.text[:1].isupper()
+            )
         nxt = span.doc[span.end] if span.end < len(span.doc) else None
         # "Iraq Liberation Law", "Iran Air": the state is a modifier of another name
         return not (
@@ -321,8 +325,14 @@ class ActorRecognizer:
         doc = span.doc
         before = doc[span.start - 1] if span.start > 0 else None
         after = doc[span.end] if span.end < len(doc) else None
-        return any(t is not None and t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ == "PERSON"
-                   and not t.is_sent_start for t in (before, after))
+        return any(
+            t is not None
+            and t.pos_ == "PROPN"
+            and t.text[:1].isupper()
+            and t.ent_type_ == "PERSON"
+            and not t.is_sent_start
+            for t in (before, after)
+        )
 
     def _ner_pass(self, doc: Doc, state: _DocState, quiet: set[int], credit: set[int]) -> None:
         lex = self.lex.actors
@@ -334,8 +344,12 @@ class ActorRecognizer:
                 continue
             label = ent.label_
             head_kind = next((lex.org_heads[w] for w in _singulars(span[-1]) if w in lex.org_heads), None)
-            if label in ("GPE", "LOC", "FAC") and head_kind is not None and len(span) > 1 \
-                    and self.gaz.lookup_place(span.text) is None:
+            if (
+                label in ("GPE", "LOC", "FAC")
+                and head_kind is not None
+                and len(span) > 1
+                and self.gaz.lookup_place(span.text) is None
+            ):
                 label = "ORG"  # "the Southern Bloc" tagged as a location: its head noun says organisation
             if label in ("GPE", "LOC", "FAC"):
                 place = self.gaz.lookup_place(span.text)
@@ -346,7 +360,11 @@ class ActorRecognizer:
                 continue
             if label not in ("PERSON", "ORG"):
                 continue
-            if span.sent.start in quiet or span.start in credit or syntax.in_quoted_title(span[0], self.lex.cues):
+            if (
+                span.sent.start in quiet
+                or span.start in credit
+                or syntax.in_quoted_title(span[0], self.lex.cues)
+            ):
                 continue
             text = span.text
             if _HAS_DIGIT.search(text) or self.gaz.rules.key(text) in self.not_actor_keys:
@@ -369,7 +387,9 @@ class ActorRecognizer:
             if label == "PERSON" or (label == "ORG" and self._looks_like_person(span, state)):
                 self._add_person(span, state)
             else:
-                kind = next((lex.org_heads[w] for w in _singulars(head) if w in lex.org_heads), "organization")
+                kind = next(
+                    (lex.org_heads[w] for w in _singulars(head) if w in lex.org_heads), "organization"
+                )
                 actors, _place = self._lookup(text)
                 if actors:
                     state.add_known(actors[0][0], span.start, span.end, actors[0][1], text)
@@ -388,16 +408,26 @@ class ActorRecognizer:
             if tok.i in state.covered or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
                 continue
             kind = next((heads[w] for w in _singulars(tok) if w in heads), None)
-            if kind is None or tok.sent.start in quiet or tok.i in credit or syntax.in_quoted_title(tok, self.lex.cues):
+            if (
+                kind is None
+                or tok.sent.start in quiet
+                or tok.i in credit
+                or syntax.in_quoted_title(tok, self.lex.cues)
+            ):
                 continue
             start = tok.i
-            while start > tok.sent.start and doc[start - 1].pos_ in ("PROPN", "ADJ") and doc[start - 1].is_title \
-                    and (start - 1) not in state.covered and not doc[start - 1].is_sent_start:
+            while (
+                start > tok.sent.start
+                and doc[start - 1].pos_ in ("PROPN", "ADJ")
+                and doc[start - 1].is_title
+                and (start - 1) not in state.covered
+                and not doc[start - 1].is_sent_start
+            ):
                 start -= 1
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             if start == tok.i or (nxt is not None and nxt.is_title and nxt.pos_ in ("PROPN", "NOUN")):
                 continue  # a single word, or part of a longer name ("Police Squads")
-            name = doc[start:tok.i + 1]
+            name = doc[start : tok.i + 1]
             if any(w in self.lex.actors.non_actor_heads for w in _singulars(tok)):
                 continue
             state.add_new(start, tok.i + 1, _clean_name(name.text), kind, "ner")
@@ -522,21 +552,46 @@ class ActorRecognizer:
             modifier = self._state_modifier(tok, state)
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             # "Iran's General X", "Syria's envoy, X,": the title belongs to the named person
-            before_name = nxt is not None and nxt.pos_ == "PROPN" and nxt.is_title or any(
-                c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children
-            )
-            if modifier is not None and lemma in lex.state_agents and tok.dep_ != "compound" and not before_name:
+            appositive_name = any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children)
+            before_name = (nxt is not None and nxt.pos_ == "PROPN" and nxt.is_title) or appositive_name
+            if (
+                modifier is not None
+                and lemma in lex.state_agents
+                and tok.dep_ != "compound"
+                and not before_name
+            ):
                 start = min(
                     [modifier[0]]
                     + [c.i for c in tok.lefts if c.dep_ in ("amod", "compound") and c.i >= modifier[0]]
                 )
                 state.add_mention(
-                    self._free_start(start, tok, state), tok.i + 1, modifier[1], "agent", doc[start : tok.i + 1].text
+                    self._free_start(start, tok, state),
+                    tok.i + 1,
+                    modifier[1],
+                    "agent",
+                    doc[start : tok.i + 1].text,
                 )
                 continue
             if lemma in lex.collective_nouns and tok.tag_ in ("NNS", "NNPS"):
                 patron, ident = self._patron(tok, state)
                 pending.append((tok, lemma, patron, ident))
+                continue
+            if lemma in lex.generic_groups and tok.dep_ != "compound" and modifier is not None:
+                # "Fijian rebels": a group of that country, not the country itself
+                start = self._free_start(modifier[0], tok, state)
+                surface = doc[modifier[0] : tok.i + 1].text
+                country = self.gaz.actors[modifier[1]].country if modifier[1] in self.gaz.actors else None
+                state.add_new(
+                    start,
+                    tok.i + 1,
+                    surface,
+                    lex.generic_groups[lemma],
+                    "generic",
+                    generic=True,
+                    key=f"group-{slug(surface)}",
+                    country=country,
+                    surface=surface,
+                )
                 continue
             if lemma in lex.generic_groups and tok.dep_ != "compound" and not modifier:
                 text = tok.lower_ if tok.tag_ in ("NNS", "NNPS") else tok.lemma_.lower()

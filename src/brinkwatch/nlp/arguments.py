@@ -126,8 +126,13 @@ def argument_heads(tok: Token, view: View) -> list[Token]:
     if not examples and tok.i not in view.mention_at:
         # "groups in 2017, such as X": the parser may hang "such as" elsewhere; take the next one close by
         window = tok.doc[tok.i + 1 : min(tok.i + 10, tok.sent.end)]
-        examples = [t for t in window if t.dep_ == "prep" and t.lower_ in EXAMPLE_PREPS
-                    and (t.lower_ != "as" or t.doc[t.i - 1].lower_ == "such")][:1]
+        examples = [
+            t
+            for t in window
+            if t.dep_ == "prep"
+            and t.lower_ in EXAMPLE_PREPS
+            and (t.lower_ != "as" or t.doc[t.i - 1].lower_ == "such")
+        ][:1]
     for c in examples:
         objs = [o for o in c.children if o.dep_ == "pobj"]
         if objs:
@@ -162,8 +167,15 @@ def place_of(tok: Token, view: View, preps: frozenset[str]) -> str | None:
     return None
 
 
-def date_in_clause(tok: Token, view: View) -> int | None:
-    """The date expression of the word's own phrase or clause, the nearest one if several."""
+END_PREPS = frozenset({"until", "till", "through", "to"})
+"""Prepositions that make a date the end of an interval ("chaired the bloc until 2009")."""
+
+
+def date_in_clause(tok: Token, view: View, ending: bool | None = None) -> int | None:
+    """The date expression of the word's own phrase or clause, the nearest one if several.
+
+    ``ending`` True keeps only dates after "until"/"till"..., False only the others, None any.
+    """
     dates = view.data["dates"]
     if not dates:
         return None
@@ -186,6 +198,9 @@ def date_in_clause(tok: Token, view: View) -> int | None:
         inside = start in subtree
         same_clause = syntax.clause_of(head).i == clause.i or head.head.i == tok.i
         if not (inside or same_clause) or _item_date(head, view):
+            continue
+        is_end = head.dep_ == "pobj" and head.head.lower_ in END_PREPS
+        if ending is not None and is_end != ending:
             continue
         distance = abs(start - tok.i)
         if best is None or distance < best[0]:

@@ -24,9 +24,17 @@ from brinkwatch.nlp.annotations import bw
 from brinkwatch.nlp.arguments import sentence_span
 from brinkwatch.nlp.temporal import Resolved, Timeline
 from brinkwatch.ontology import load_ontology
-from brinkwatch.records import Actor, AnyRecord, Document, Event, Place, Provenance, Relation
+from brinkwatch.records import (
+    SYMMETRIC_RELATIONS,
+    Actor,
+    AnyRecord,
+    Document,
+    Event,
+    Place,
+    Provenance,
+    Relation,
+)
 
-SYMMETRIC = frozenset({"allied_with", "kin_of"})
 ANTECEDENT_SENTENCES = 12
 """How far back a definite event noun ("the sanctions") looks for the event it refers to."""
 
@@ -47,6 +55,8 @@ class _Fact:
     sentence_index: int
     date: Resolved | None = None
     provenance: list[Provenance] = field(default_factory=list)
+    until: Resolved | None = None
+    """For a relation, the end its clause gives ("until 2009")."""
     own_date: bool = False
     """Whether the date came from the fact's own clause or sentence rather than the narrative."""
 
@@ -125,8 +135,9 @@ class Assembler:
                         ]
                     events.append(fact)
                 else:
-                    clause = frame.get("date")
-                    fact.date = resolved.get(clause) if clause is not None else None
+                    start_n, end_n = frame.get("date"), frame.get("until")
+                    fact.date = resolved.get(start_n) if start_n is not None else None
+                    fact.until = resolved.get(end_n) if end_n is not None else None
                     relations.append(fact)
             sentence_index += len(sent_starts)
         event_records = self._events(events, actors, doc_id)
@@ -223,9 +234,9 @@ class Assembler:
                     fact.sentence,
                     fact.position + len(out),
                     fact.sentence_index,
-                    item_date or fact.date,
-                    list(fact.provenance),
-                    fact.own_date or item_date is not None,
+                    date=item_date or fact.date,
+                    provenance=list(fact.provenance),
+                    own_date=fact.own_date or item_date is not None,
                 )
             )
         return out or [fact]
@@ -320,11 +331,14 @@ class Assembler:
         for fact in facts:
             f = fact.frame
             source, target = f["source"], f["target"]
-            if f["type"] in SYMMETRIC and target < source:
+            if f["type"] in SYMMETRIC_RELATIONS and target < source:
                 source, target = target, source
             key = (f["type"], source, target)
             existing = by_key.get(key)
             valid_from = fact.date.date if fact.date else None
+            valid_to = (fact.until.date_end or fact.until.date) if fact.until else None
+            if valid_from and valid_to and valid_to < valid_from:
+                valid_to = None
             if existing is None:
                 by_key[key] = Relation(
                     id=f"{doc_id}:relation:{_hash(*key)}",
@@ -333,6 +347,7 @@ class Assembler:
                     target=target,
                     role=f.get("role"),
                     valid_from=valid_from,
+                    valid_to=valid_to,
                     confidence=f.get("confidence", 0.7),
                     provenance=list(fact.provenance),
                 )

@@ -90,6 +90,10 @@ class EventFinder:
         if tok.pos_ == "VERB":
             if lemma in ev.wrappers and any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
                 return self._wrapper(tok, ev.wrappers[lemma], view, consumed)
+            if lemma in ev.speech_verbs:
+                demand = self._demand(tok, view, consumed)
+                if demand is not None:
+                    return demand
             for frame in ev.frames.get(lemma, ()):
                 found = self._framed(tok, frame, view)
                 if found is not None:
@@ -104,6 +108,10 @@ class EventFinder:
                 return self._verb(tok, trigger, view)
             return None
         if tok.pos_ == "NOUN":
+            for c in tok.lefts:
+                compound = ev.noun_compounds.get((c.lower_, lemma))
+                if compound is not None:
+                    return self._noun(tok, compound, view)
             trigger = ev.nouns.get(lemma)
             if trigger is not None and not trigger.light_only:
                 return self._noun(tok, trigger, view)
@@ -240,7 +248,9 @@ class EventFinder:
         """A light verb and its event noun: "launched a bombardment at X", "imposed sanctions on X"."""
         sources = self._subjects(verb, view)
         preps = self.lex.events.target_preps
-        tokens = [o for _p, o in syntax.preps(noun, preps | {"of"})] + [o for _p, o in syntax.preps(verb, preps)]
+        tokens = [o for _p, o in syntax.preps(noun, preps | {"of"})] + [
+            o for _p, o in syntax.preps(verb, preps)
+        ]
         heads = [h for t in tokens for h in argument_heads(t, view)]
         event = self._event(trigger, sources, self._targets(heads, view), noun)
         if not event["source"] and not event["target"]:
@@ -287,6 +297,18 @@ class EventFinder:
             c.dep_ == "det" and c.lower_ in DEMONSTRATIVES | {"the"} for c in noun.children
         )
         return event
+
+    def _demand(self, verb: Token, view: View, consumed: set[int]) -> dict[str, Any] | None:
+        """ "X said Y must withdraw": a demand by the speaker on the complement's subject."""
+        for comp in verb.children:
+            if comp.dep_ == "ccomp" and any(
+                c.dep_ == "aux" and c.lower_ in ("must", "should") for c in comp.children
+            ):
+                consumed.add(comp.i)
+                sources = self._subjects(verb, view)
+                targets = self._targets([s for s in comp.children if s.dep_ in ("nsubj", "nsubjpass")], view)
+                return self._event(Trigger("REQUEST"), sources, targets, verb)
+        return None
 
     def _implicit_agent(self, noun: Token, view: View) -> list[str]:
         """The subject of the verb a nominal hangs from: "The US took action with the assassination of X"."""

@@ -59,6 +59,8 @@ class EventLexicon:
     target_preps: frozenset[str]
     place_preps: frozenset[str]
     patient_nominals: frozenset[str]
+    noun_compounds: dict[tuple[str, str], Trigger]
+    speech_verbs: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -247,7 +249,19 @@ def _events(f: _File) -> EventLexicon:
         target_preps=f.words("target_preps"),
         place_preps=f.words("place_preps"),
         patient_nominals=f.words("patient_nominals"),
+        noun_compounds={
+            _compound(f, k): _trigger(f, f"noun_compounds.{k}", v)
+            for k, v in f.mapping("noun_compounds").items()
+        },
+        speech_verbs=f.words("speech_verbs"),
     )
+
+
+def _compound(f: _File, key: str) -> tuple[str, str]:
+    modifier, _, noun = key.rpartition(" ")
+    if not modifier:
+        raise f.fail(f"noun_compounds.{key}", "expected 'modifier noun'")
+    return modifier, noun
 
 
 def _relations(f: _File) -> RelationLexicon:

@@ -72,7 +72,8 @@ class RelationFinder:
             for frame in found:
                 if frame["source"] != frame["target"]:
                     frame.setdefault("anchor", tok.i)
-                    frame.setdefault("date", date_in_clause(tok, view))
+                    frame.setdefault("date", date_in_clause(tok, view, ending=False))
+                    frame.setdefault("until", date_in_clause(tok, view, ending=True))
                     frames.append(frame)
         bw(doc)["relations"] = frames
         return doc
@@ -119,6 +120,11 @@ class RelationFinder:
         for s in syntax.logical_subjects(cur):
             out += actors_of(s, view)
         return out
+
+    @staticmethod
+    def _keys(tokens: list[Token], view: View) -> list[str]:
+        """The actors of several noun phrases, each once."""
+        return list(dict.fromkeys(k for t in tokens for k in actors_of(t, view)))
 
     @staticmethod
     def _left_neighbour(verb: Token, view: View) -> list[str]:

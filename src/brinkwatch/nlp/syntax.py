@@ -49,7 +49,7 @@ OBJECT_CONTROL = frozenset(
 
 
 def in_quoted_title(tok: Token, cues: Cues) -> bool:
-    """Inside the quoted title of a report or article ("a report entitled: '...'"), not the author's own words."""
+    """Inside the quoted title of a report ("a report entitled: '...'"), not the author's own words."""
     doc = tok.doc
     for i in range(tok.i - 1, max(tok.sent.start - 1, tok.i - 40), -1):
         t = doc[i]
@@ -65,8 +65,9 @@ def is_passive(verb: Token) -> bool:
     """A passive clause ("was financed by"), or a past participle modifying a noun ("the bloc led by")."""
     if any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in verb.children):
         return True
-    return verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children) \
-        or verb.dep_ == "acl" and verb.tag_ == "VBN"
+    if verb.tag_ != "VBN":
+        return False
+    return verb.dep_ == "acl" or (verb.dep_ == "advcl" and any(c.dep_ == "agent" for c in verb.children))
 
 
 def conjuncts(tok: Token) -> list[Token]:
@@ -128,6 +129,8 @@ def logical_subjects(verb: Token) -> list[Token]:
     found = [resolve_relative(c) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
     if found:
         return found
+    if verb.dep_ == "acomp":  # "he is prepared to lift": the adjective's subject is the copula's
+        return logical_subjects(verb.head)
     if verb.dep_ in ("relcl", "acl") and verb.tag_ != "VBN":
         return [verb.head]
     if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and verb.tag_ == "VB"):

@@ -5,7 +5,16 @@
 """
 
 from brinkwatch.store.errors import StoreInputError, UnknownActorError
+from brinkwatch.store.rows import EventRows
 from brinkwatch.store.store import ActorProfile, Store, sha256_text
 from brinkwatch.store.writer import AddStats
 
-__all__ = ["ActorProfile", "AddStats", "Store", "StoreInputError", "UnknownActorError", "sha256_text"]
+__all__ = [
+    "ActorProfile",
+    "AddStats",
+    "EventRows",
+    "Store",
+    "StoreInputError",
+    "UnknownActorError",
+    "sha256_text",
+]

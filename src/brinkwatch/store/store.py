@@ -26,6 +26,7 @@ from brinkwatch import config
 from brinkwatch.records import Actor, AnyRecord, Document, Event, Place, Provenance, Relation, to_dict
 from brinkwatch.store import migrate
 from brinkwatch.store import schema as t
+from brinkwatch.store.bulk import stored_values
 from brinkwatch.store.days import query_bounds
 from brinkwatch.store.names import fold
 from brinkwatch.store.reader import (
@@ -40,9 +41,14 @@ from brinkwatch.store.reader import (
     provenance_by_record,
     relations_from_rows,
 )
+from brinkwatch.store.rows import EventRows, read_event_rows
 from brinkwatch.store.writer import AddStats, RecordWriter
 
 EXPORT_CHUNK = 2000
+RELATION_RECORD_COLUMNS = (
+    "id", "type", "source", "target", "role", "valid_from", "valid_to", "confidence",
+    "closed_by", "closed_to", "extra",
+)
 ANALYZE_AFTER = 50_000  # records added in one call after which the planner statistics are refreshed
 
 
@@ -72,12 +78,20 @@ def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+SQLITE_PRAGMAS = (
+    "foreign_keys=ON",  # enforce references like PostgreSQL
+    "journal_mode=WAL",  # readers run during an import
+    "synchronous=NORMAL",  # WAL stays consistent; only the last commits may be lost on power failure
+    "cache_size=-65536",  # 64 MiB of page cache: an import's index pages stay in memory
+    "temp_store=MEMORY",  # sorts for DISTINCT / ORDER BY and index builds stay off disk
+)
+
+
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
-    """WAL lets readers run during an import; foreign keys make SQLite enforce references like PostgreSQL."""
+    """Per-connection settings for a store file (see :data:`SQLITE_PRAGMAS` for why each)."""
     cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA synchronous=NORMAL")
+    for pragma in SQLITE_PRAGMAS:
+        cur.execute(f"PRAGMA {pragma}")
     cur.close()
 
 
@@ -287,9 +301,10 @@ class Store:
                 conditions.extend([r.c.from_day <= hi, r.c.to_day >= lo])
             if types is not None:
                 conditions.append(r.c.type.in_([types] if isinstance(types, str) else list(types)))
-            rows = (
-                conn.execute(sa.select(r).where(*conditions).order_by(r.c.from_day, r.c.id)).mappings().all()
-            )
+            # only the columns a record needs: the timestamps would cost a datetime parse per row
+            columns = [r.c[name] for name in RELATION_RECORD_COLUMNS]
+            query = sa.select(*columns).where(*conditions).order_by(r.c.from_day, r.c.id)
+            rows = conn.execute(query).mappings().all()
             return relations_from_rows(conn, rows, with_closure=True)
 
     def events(
@@ -328,6 +343,37 @@ class Store:
             flt = self._event_filter(conn, actor, source, target, type, since, until)
             for ids in iter_event_ids(conn, flt, limit, offset, chunk):
                 yield from events_by_ids(conn, ids)
+
+    def event_rows(
+        self,
+        actor: ActorFilter = None,
+        source: ActorFilter = None,
+        target: ActorFilter = None,
+        since: DateLike = None,
+        until: DateLike = None,
+        types: str | Sequence[str] | None = None,
+    ) -> EventRows:
+        """The events :meth:`events` would return, as plain columns without provenance or records.
+
+        For analyses that count over many events (a dyad's escalation series):
+        one query for the event columns and one for their actors, no pydantic.
+        :meth:`get_event` gives any of them back as a full record.
+        """
+        with self.engine.connect() as conn:
+            flt = self._event_filter(conn, actor, source, target, types, since, until)
+            return read_event_rows(conn, flt)
+
+    def get_event(self, event_id: str) -> Event | None:
+        """The stored event with this id (with its provenance), or None."""
+        found = self.get_events([event_id])
+        return found[0] if found else None
+
+    def get_events(self, event_ids: Sequence[str]) -> list[Event]:
+        """The stored events with these ids, in the order given; unknown ids are left out."""
+        wanted = list(dict.fromkeys(event_ids))
+        with self.engine.connect() as conn:
+            known = stored_values(conn, t.events.name, "id", wanted)
+            return events_by_ids(conn, [i for i in wanted if i in known])
 
     def count_events(
         self,

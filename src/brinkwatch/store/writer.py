@@ -6,9 +6,18 @@ them); relations and events are buffered and flushed with Core ``executemany``
 in batches, because per-row ORM objects would cost several times the database's
 own insert time on a million-event import.
 
+Events, their actor rows and their provenance go through the raw DBAPI
+connection with precompiled SQL and tuples (:mod:`brinkwatch.store.bulk`):
+per-row dicts through Core cost more than the database's own insert time.
+
 Idempotency: a record whose id is already stored is skipped, and so is a
 relation or event whose dataset row (``provenance.dataset`` + ``record``) is
-already stored under another id, so re-importing a dataset adds nothing.
+already stored under another id, so re-importing a dataset adds nothing. When
+a table held no records of the kind at the start of the call (a fresh store,
+the common bulk load) nothing stored can clash, so the ids and row keys of the
+call are remembered in memory instead of looked up batch by batch; past
+:data:`MEMORY_LIMIT` entries the writer falls back to the lookups, which see
+everything the call has written.
 
 Actor resolution: an incoming actor whose id is stored gets its new aliases
 added; otherwise, if its name or an alias folds to a stored actor's alias, it is
@@ -39,12 +48,25 @@ from brinkwatch.records import (
     Relation,
 )
 from brinkwatch.store import schema as t
-from brinkwatch.store.days import event_days, interval_days
+from brinkwatch.store.bulk import (
+    EVENT_ACTOR_COLUMNS,
+    EVENT_COLUMNS,
+    IN_CHUNK,
+    PROVENANCE_COLUMNS,
+    insert_rows,
+    stored_values,
+    table_has_rows,
+)
+from brinkwatch.store.days import day_bounds, interval_days
 from brinkwatch.store.errors import UnknownActorError, check_no_nul
 from brinkwatch.store.names import fold
+from brinkwatch.store.schema import UNDATED
 
 ROW_KEY_SEP = "\x1f"
-IN_CHUNK = 500  # ids per IN (...) lookup: well under SQLite's and PostgreSQL's parameter limits
+MEMORY_LIMIT = 2_000_000  # ids + row keys remembered per record kind before falling back to lookups
+
+# (event row tuple, source ids, target ids, provenance row tuples, dataset row keys)
+_BufferedEvent = tuple[tuple[Any, ...], list[str], list[str], list[tuple[Any, ...]], list[str]]
 
 
 @dataclass
@@ -91,6 +113,21 @@ def _dedupe(ids: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
+class _CallMemory:
+    """The ids and dataset-row keys one call wrote for a kind whose table was empty when it began."""
+
+    def __init__(self) -> None:
+        self.ids: set[str] = set()
+        self.keys: set[str] = set()
+
+    def remember(self, items: Iterable[tuple[str, list[str]]]) -> bool:
+        """Add written records; False once the memory is past its limit (the caller then drops it)."""
+        for rid, keys in items:
+            self.ids.add(rid)
+            self.keys.update(keys)
+        return len(self.ids) + len(self.keys) <= MEMORY_LIMIT
+
+
 class RecordWriter:
     """Writes a stream of records on one open connection (inside the caller's transaction)."""
 
@@ -103,9 +140,10 @@ class RecordWriter:
         self._added_here: set[str] = set()  # actor ids first given in this stream (stored or merged)
         self._pending_refs: list[tuple[str, str, str, str, int]] = []  # kind, id, field, actor id, position
         self._position = 0  # ordinal of the current record in the stream, for error messages
-        # event id -> (event row, source ids, target ids, provenance rows), in arrival order
-        self._event_buffer: dict[str, tuple[dict[str, Any], list[str], list[str], list[dict[str, Any]]]] = {}
+        self._event_buffer: dict[str, _BufferedEvent] = {}  # by event id, in arrival order
         self._relations: list[tuple[Relation, dict[str, Any]]] = []
+        # per record kind: what this call wrote, while nothing stored before it can clash (None: look up)
+        self._memory: dict[str, _CallMemory | None] = {}
         self._inserted_since_analyze = 0
         self._inserted_at_analyze = 0
 
@@ -407,16 +445,19 @@ class RecordWriter:
             return
         self._check_pending_refs()
         batch, self._relations = self._relations, []
-        fresh = self._fresh("relation", t.relations, [(rel.id, rel.provenance) for rel, _ in batch])
+        items = [(rel.id, [k for k in map(row_key, rel.provenance) if k is not None]) for rel, _ in batch]
+        fresh = self._fresh("relation", t.relations, items)
         rows: list[dict[str, Any]] = []
         prov_rows: list[dict[str, Any]] = []
-        for rel, row in batch:
+        written: list[tuple[str, list[str]]] = []
+        for (rel, row), item in zip(batch, items, strict=True):
             if rel.id not in fresh:
                 self.stats.skipped["relation"] += 1
                 continue
             fresh.discard(rel.id)  # a repeated id later in the same batch is a duplicate
             row["source"], row["target"] = self._canon[row["source"]], self._canon[row["target"]]
             rows.append(row)
+            written.append(item)
             prov_rows.extend(self.provenance_rows("relation", rel.id, rel.provenance))
         self._close_open_relations(rows)
         if rows:
@@ -424,6 +465,7 @@ class RecordWriter:
             self.stats.added["relation"] += len(rows)
         if prov_rows:
             self.conn.execute(t.provenance.insert(), prov_rows)
+        self._remember("relation", written)
 
     @staticmethod
     def _keys(row: dict[str, Any]) -> list[tuple[str, str, str]]:
@@ -493,36 +535,52 @@ class RecordWriter:
     # -- events -----------------------------------------------------------------------------
 
     def _buffer_event(self, ev: Event) -> None:
-        if ev.id in self._event_buffer:  # the same id twice in one batch: keep the first
+        """Check an event and keep it as tuples ready for ``executemany`` (the per-record hot path)."""
+        eid = ev.id
+        if eid in self._event_buffer:  # the same id twice in one batch: keep the first
             self.stats.skipped["event"] += 1
             return
-        for role, ids in (("source", ev.source), ("target", ev.target)):
-            for actor_id in ids:
-                self._reference("event", ev.id, role, actor_id)
-        lo, hi = event_days(ev.date, ev.date_end)
-        row = {
-            "id": ev.id,
-            "type": ev.type,
-            "mode": ev.mode,
-            "date": ev.date,
-            "date_end": ev.date_end,
-            "lo": lo,
-            "hi": hi,
-            "place": ev.place,
-            "fatalities": ev.fatalities,
-            "intensity": ev.intensity,
-            "quad_class": ev.quad_class,
-            "summary": ev.summary,
-            "confidence": ev.confidence,
-            "extra": extra_json(ev),
-        }
-        check_no_nul("event", ev.id, row, self._position)
-        self._event_buffer[ev.id] = (
-            row,
-            ev.source,
-            ev.target,
-            self.provenance_rows("event", ev.id, ev.provenance),
+        canon = self._canon
+        source, target = ev.source, ev.target
+        for actor_id in source:
+            if actor_id not in canon:
+                self._reference("event", eid, "source", actor_id)
+        for actor_id in target:
+            if actor_id not in canon:
+                self._reference("event", eid, "target", actor_id)
+        day, day_end = ev.date, ev.date_end
+        if day:
+            lo, hi = day_bounds(day)
+            if day_end:
+                hi = day_bounds(day_end)[1]
+        else:
+            lo = hi = UNDATED
+        mode, place, summary = ev.mode, ev.place, ev.summary
+        row = (
+            eid, ev.type, mode, day, day_end, lo, hi, place, ev.fatalities, ev.intensity, ev.quad_class,
+            summary, ev.confidence, extra_json(ev) if ev.__pydantic_extra__ else None,
         )
+        # one containment test over the text fields; the field is named only when one fails
+        if "\x00" in f"{eid}{ev.type}{mode}{day}{day_end}{place}{summary}":
+            check_no_nul("event", eid, dict(zip(EVENT_COLUMNS, row, strict=True)), self._position)
+        provs: list[tuple[Any, ...]] = []
+        keys: list[str] = []
+        for i, p in enumerate(ev.provenance):
+            dataset, record, text = p.dataset, p.record, p.text
+            key = None if dataset is None else f"{dataset}{ROW_KEY_SEP}{record}"
+            if key is not None:
+                keys.append(key)
+            prov = (
+                "event", eid, i, p.document, p.start, p.end, text, dataset, record, key,
+                extra_json(p) if p.__pydantic_extra__ else None,
+            )
+            if "\x00" in f"{p.document}{text}{dataset}{record}":
+                check_no_nul(
+                    "event", eid, dict(zip(PROVENANCE_COLUMNS, prov, strict=True)), self._position,
+                    prefix=f"provenance.{i}.",
+                )
+            provs.append(prov)
+        self._event_buffer[eid] = (row, source, target, provs, keys)
         if len(self._event_buffer) >= self.batch_size:
             self._flush_events()
 
@@ -531,32 +589,38 @@ class RecordWriter:
             return
         self._check_pending_refs()
         buffer, self._event_buffer = self._event_buffer, {}
-        rows = [entry[0] for entry in buffer.values()]
-        fresh = self._fresh_rows("event", t.events, rows, {eid: entry[3] for eid, entry in buffer.items()})
-        keep: list[dict[str, Any]] = []
-        actor_rows: list[dict[str, Any]] = []
-        prov_rows: list[dict[str, Any]] = []
+        fresh = self._fresh("event", t.events, [(eid, entry[4]) for eid, entry in buffer.items()])
+        keep: list[tuple[Any, ...]] = []
+        actor_rows: list[tuple[Any, ...]] = []
+        prov_rows: list[tuple[Any, ...]] = []
+        written: list[tuple[str, list[str]]] = []
         canon = self._canon
-        for eid, (row, source, target, provs) in buffer.items():
+        for eid, (row, source, target, provs, keys) in buffer.items():
             if eid not in fresh:
                 continue
             keep.append(row)
             prov_rows.extend(provs)
-            lo = row["lo"]
-            for role, ids in (("source", source), ("target", target)):
-                resolved = [canon[a] for a in ids] if len(ids) < 2 else _dedupe(canon[a] for a in ids)
+            written.append((eid, keys))
+            lo = row[5]
+            if len(source) == 1:
+                actor_rows.append((eid, canon[source[0]], "source", 0, lo))
+            elif source:
                 actor_rows.extend(
-                    {"event_id": eid, "actor_id": a, "role": role, "position": i, "lo": lo}
-                    for i, a in enumerate(resolved)
+                    (eid, a, "source", i, lo) for i, a in enumerate(_dedupe(canon[a] for a in source))
                 )
-        self.stats.skipped["event"] += len(rows) - len(keep)
+            if len(target) == 1:
+                actor_rows.append((eid, canon[target[0]], "target", 0, lo))
+            elif target:
+                actor_rows.extend(
+                    (eid, a, "target", i, lo) for i, a in enumerate(_dedupe(canon[a] for a in target))
+                )
+        self.stats.skipped["event"] += len(buffer) - len(keep)
         if not keep:
             return
-        self.conn.execute(t.events.insert(), keep)
-        if actor_rows:
-            self.conn.execute(t.event_actors.insert(), actor_rows)
-        if prov_rows:
-            self.conn.execute(t.provenance.insert(), prov_rows)
+        insert_rows(self.conn, "events", EVENT_COLUMNS, keep)
+        insert_rows(self.conn, "event_actors", EVENT_ACTOR_COLUMNS, actor_rows)
+        insert_rows(self.conn, "provenance", PROVENANCE_COLUMNS, prov_rows)
+        self._remember("event", written)
         self.stats.added["event"] += len(keep)
         self._keep_statistics_current(len(keep))
 
@@ -569,7 +633,7 @@ class RecordWriter:
         import time). ANALYZE inside the transaction counts our own new rows, and
         doubling keeps the number of ANALYZE runs logarithmic in the import size.
         """
-        if self.conn.dialect.name != "postgresql":
+        if self.conn.dialect.name != "postgresql" or self._memory.get("event") is not None:
             return
         self._inserted_since_analyze += inserted
         if self._inserted_since_analyze >= max(self.batch_size, self._inserted_at_analyze):
@@ -577,44 +641,45 @@ class RecordWriter:
             self._inserted_at_analyze += self._inserted_since_analyze
             self._inserted_since_analyze = 0
 
-    def _fresh_rows(
-        self, kind: str, table: sa.Table, rows: list[dict[str, Any]], provs: dict[str, list[dict[str, Any]]]
-    ) -> set[str]:
-        """Ids in ``rows`` not stored yet, neither by id nor by dataset row."""
-        ids = [row["id"] for row in rows]
-        stored = self._stored_ids(table, ids)
-        keys: dict[str, str] = {}
-        for row in rows:
-            for p in provs[row["id"]]:
-                if p["row_key"] is not None:
-                    keys.setdefault(p["row_key"], row["id"])
-        stored_keys = self._stored_row_keys(kind, list(keys))
+    # -- deduplication ----------------------------------------------------------------------
+
+    def _memory_for(self, kind: str, table: sa.Table) -> _CallMemory | None:
+        """The call's memory for a kind, created at its first batch if nothing of the kind is stored yet."""
+        if kind not in self._memory:
+            p = t.provenance
+            stored = table_has_rows(self.conn, table) or table_has_rows(
+                self.conn, p, p.c.record_kind == kind, p.c.row_key.is_not(None)
+            )
+            self._memory[kind] = None if stored else _CallMemory()
+        return self._memory[kind]
+
+    def _remember(self, kind: str, written: list[tuple[str, list[str]]]) -> None:
+        memory = self._memory.get(kind)
+        if memory is not None and not memory.remember(written):
+            self._memory[kind] = None  # too large to keep: everything written is in the table anyway
+
+    def _fresh(self, kind: str, table: sa.Table, items: list[tuple[str, list[str]]]) -> set[str]:
+        """Ids among ``(id, dataset row keys)`` not stored yet, neither by id nor by dataset row.
+
+        The first of several items with the same id or row key wins.
+        """
+        memory = self._memory_for(kind, table)
+        if memory is not None:
+            stored, stored_keys = memory.ids, memory.keys
+        else:
+            stored = stored_values(self.conn, table.name, "id", (rid for rid, _ in items))
+            condition = f"record_kind = '{kind}'"  # kind is one of the writer's constants, not input
+            stored_keys = stored_values(
+                self.conn, "provenance", "row_key", (k for _, keys in items for k in keys), condition
+            )
         fresh: set[str] = set()
         seen_keys: set[str] = set()
-        for row in rows:
-            rid = row["id"]
-            row_keys = [p["row_key"] for p in provs[rid] if p["row_key"] is not None]
-            if rid in stored or any(k in stored_keys or k in seen_keys for k in row_keys):
+        for rid, keys in items:
+            if rid in stored or rid in fresh:
                 continue
-            seen_keys.update(row_keys)
+            if keys:
+                if any(k in stored_keys or k in seen_keys for k in keys):
+                    continue
+                seen_keys.update(keys)
             fresh.add(rid)
         return fresh
-
-    def _fresh(self, kind: str, table: sa.Table, items: list[tuple[str, list[Provenance]]]) -> set[str]:
-        rows = [{"id": rid} for rid, _ in items]
-        provs = {rid: self.provenance_rows(kind, rid, p) for rid, p in items}
-        return self._fresh_rows(kind, table, rows, provs)
-
-    def _stored_ids(self, table: sa.Table, ids: Sequence[str]) -> set[str]:
-        found: set[str] = set()
-        for part in chunks(ids):
-            found.update(r[0] for r in self.conn.execute(sa.select(table.c.id).where(table.c.id.in_(part))))
-        return found
-
-    def _stored_row_keys(self, kind: str, keys: Sequence[str]) -> set[str]:
-        found: set[str] = set()
-        p = t.provenance
-        for part in chunks(keys):
-            query = sa.select(p.c.row_key).where(p.c.row_key.in_(part), p.c.record_kind == kind)
-            found.update(r[0] for r in self.conn.execute(query))
-        return found

@@ -1,0 +1,92 @@
+"""Bulk statements on the raw DBAPI connection: precompiled SQL and tuples for the hot tables.
+
+An import writes hundreds of thousands of event, event-actor and provenance
+rows. Passing them through SQLAlchemy Core means a dict per row and a
+``construct_params`` call per row, which cost more than SQLite's own insert
+time. The statements here are rendered once per table from the schema (so
+they cannot drift from it) in the driver's parameter style, and executed with
+``executemany`` on the connection SQLAlchemy already has open, inside the same
+transaction: sqlite3 and psycopg 3 both batch ``executemany`` natively
+(psycopg in pipeline mode).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import Any
+
+import sqlalchemy as sa
+
+from brinkwatch.store import schema as t
+
+IN_CHUNK = 500  # values per IN (...) lookup: well under SQLite's and PostgreSQL's parameter limits
+
+# Columns written by the bulk path, in tuple order. The provenance primary key is generated.
+EVENT_COLUMNS = tuple(c.name for c in t.events.columns)
+EVENT_ACTOR_COLUMNS = tuple(c.name for c in t.event_actors.columns)
+PROVENANCE_COLUMNS = tuple(c.name for c in t.provenance.columns if c.name != "pk")
+
+
+def _marker(dialect: sa.Dialect) -> str:
+    """The driver's positional parameter marker (``?`` for sqlite3, ``%s`` for psycopg)."""
+    return "?" if dialect.paramstyle == "qmark" else "%s"
+
+
+@lru_cache(maxsize=32)
+def insert_sql(dialect: sa.Dialect, table: str, columns: tuple[str, ...]) -> str:
+    """``INSERT INTO table (cols) VALUES (?, ...)`` with identifiers quoted as the dialect needs."""
+    quote = dialect.identifier_preparer.quote
+    marks = ", ".join([_marker(dialect)] * len(columns))
+    return f"INSERT INTO {quote(table)} ({', '.join(quote(c) for c in columns)}) VALUES ({marks})"
+
+
+@lru_cache(maxsize=64)
+def _lookup_sql(dialect: sa.Dialect, table: str, column: str, n: int, condition: str) -> str:
+    quote = dialect.identifier_preparer.quote
+    marks = ", ".join([_marker(dialect)] * n)
+    where = f"{quote(column)} IN ({marks})" + (f" AND {condition}" if condition else "")
+    return f"SELECT {quote(column)} FROM {quote(table)} WHERE {where}"
+
+
+def raw_cursor(conn: sa.Connection) -> Any:
+    """A DBAPI cursor on the connection's current transaction."""
+    return conn.connection.cursor()
+
+
+def insert_rows(
+    conn: sa.Connection, table: str, columns: tuple[str, ...], rows: Sequence[tuple[Any, ...]]
+) -> None:
+    """``executemany`` of plain tuples (in ``columns`` order) into ``table``."""
+    if not rows:
+        return
+    cur = raw_cursor(conn)
+    try:
+        cur.executemany(insert_sql(conn.dialect, table, columns), rows)
+    finally:
+        cur.close()
+
+
+def stored_values(
+    conn: sa.Connection, table: str, column: str, values: Iterable[str], condition: str = ""
+) -> set[str]:
+    """Which of ``values`` are stored in ``table.column`` (``condition``: a constant extra SQL filter)."""
+    wanted = list(dict.fromkeys(values))
+    found: set[str] = set()
+    if not wanted:
+        return found
+    cur = raw_cursor(conn)
+    try:
+        for i in range(0, len(wanted), IN_CHUNK):
+            part = wanted[i : i + IN_CHUNK]
+            cur.execute(_lookup_sql(conn.dialect, table, column, len(part), condition), part)
+            found.update(row[0] for row in cur.fetchall())
+    finally:
+        cur.close()
+    return found
+
+
+def table_has_rows(conn: sa.Connection, table: sa.Table, *where: sa.ColumnElement[bool]) -> bool:
+    """Whether any row of ``table`` matches ``where`` (one index or table probe)."""
+    query = sa.select(sa.literal(1)).select_from(table).where(*where).limit(1)
+    return conn.execute(query).first() is not None
