@@ -21,7 +21,6 @@ from brinkwatch.api.params import (
     resolve_actor,
 )
 from brinkwatch.api.problems import Problem
-from brinkwatch.api.store_queries import count_events
 from brinkwatch.records import Document, to_dict
 
 router = APIRouter(prefix="/api")
@@ -87,7 +86,7 @@ def events(store: StoreDep, actor: str | None = None, type: EventTypeParam | Non
     lo, hi = check_date("since", since), check_date("until", until)
     check_range(lo, hi)
     who = optional_actor(store, "actor", actor)
-    total = count_events(store, actor=who, type=type, since=lo, until=hi)
+    total = store.count_events(actor=who, type=type, since=lo, until=hi)
     page = store.events(actor=who, type=type, since=lo, until=hi, limit=limit, offset=offset)
     return {"total": total, "items": [to_dict(e) for e in page]}
 

@@ -1,12 +1,9 @@
-"""Two read queries the API needs that ``Store`` does not offer (yet): an event count and actor summaries.
+"""Actor summaries: the one read query the API needs that ``Store`` does not offer.
 
-Both are about speed on the dashboard's hot paths. A paged event listing needs
-the total, and counting by fetching every event would read the whole table;
-the graph and the timeline need only the id, name, type and country of the
+The graph and the timeline need only the id, name, type and country of the
 actors they show, and building full actor records (aliases, provenance) for
-the whole store costs more than the rest of the request. Each runs the
-store's own SQL (its event filter, its actor table) on its engine, so the
-answers agree with the store's. They belong in ``Store`` and can move there.
+the whole store costs more than the rest of the request. It runs on the
+store's own actor table, so the answers agree with the store's.
 """
 
 from __future__ import annotations
@@ -18,7 +15,6 @@ import sqlalchemy as sa
 
 from brinkwatch.store import Store
 from brinkwatch.store import schema as t
-from brinkwatch.store.reader import EventFilter
 
 IN_CHUNK = 500  # ids per IN (...): well under SQLite's and PostgreSQL's parameter limits
 
@@ -31,16 +27,6 @@ class ActorSummary:
     name: str
     type: str
     country: str | None
-
-
-def count_events(store: Store, actor: str | None = None, type: str | None = None,
-                 since: str | None = None, until: str | None = None) -> int:
-    """How many events match; ``actor`` must already be a canonical actor id."""
-    flt = EventFilter(actor=[actor] if actor else None, types=[type] if type else None,
-                      since=since, until=until)
-    ids = flt.id_query().order_by(None).subquery()
-    with store.engine.connect() as conn:
-        return int(conn.execute(sa.select(sa.func.count()).select_from(ids)).scalar_one())
 
 
 def actor_summaries(store: Store, ids: Collection[str]) -> dict[str, ActorSummary]:
