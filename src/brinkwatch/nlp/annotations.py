@@ -88,7 +88,12 @@ class View:
         for n, (start, end, _expr) in enumerate(self.data["dates"]):
             for i in range(start, end):
                 self.date_at[i] = n
-        self.quiet: set[int] = set(self.data["quiet"])
+        quiet_starts = set(self.data["quiet"])
+        self.quiet_tokens: set[int] = set()
+        if quiet_starts:
+            for sent in doc.sents:
+                if sent.start in quiet_starts:
+                    self.quiet_tokens.update(range(sent.start, sent.end))
 
     def actor_key(self, tok: Token, places_too: bool = False) -> str | None:
         """The actor a token refers to, if any (a state used as a place counts only with ``places_too``)."""
@@ -99,4 +104,4 @@ class View:
 
     def is_quiet(self, tok: Token) -> bool:
         """Whether the token's sentence is a headline, caption or pull quote."""
-        return tok.sent.start in self.quiet
+        return tok.i in self.quiet_tokens

@@ -64,10 +64,10 @@ class EventFinder:
         consumed: set[int] = set()
         out: list[dict[str, Any]] = []
         for tok in doc:
-            if tok.i in consumed or view.is_quiet(tok) or syntax.in_quoted_title(tok, self.lex.cues):
+            if tok.i in consumed or view.is_quiet(tok):
                 continue
             frame = self._frame(tok, view, consumed)
-            if frame is None:
+            if frame is None or syntax.in_quoted_title(tok, self.lex.cues):
                 continue
             frame["asserted"] = syntax.asserted(tok, self.lex.cues)
             if asserted_only and not frame["asserted"]:
