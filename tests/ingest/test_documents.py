@@ -125,6 +125,15 @@ def test_folder_ignores_other_file_types(tmp_path: Path) -> None:
     assert [s.document.id for s in found] == ["kept"] and problems == []
 
 
+def test_folder_skips_its_readme_but_an_explicit_readme_is_read(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text("What this corpus holds.", encoding="utf-8")
+    (tmp_path / "report.md").write_text("A report.", encoding="utf-8")
+    found, _ = _read([tmp_path])
+    assert [s.document.id for s in found] == ["report"]
+    found, _ = _read([tmp_path / "README.md"])
+    assert [s.document.id for s in found] == ["readme"]
+
+
 def test_bad_front_matter_is_an_error_for_that_file(tmp_path: Path) -> None:
     (tmp_path / "open.md").write_text("---\ntitle: never closed\nText.\n", encoding="utf-8")
     (tmp_path / "date.md").write_text("---\npublished: sometime\n---\nText.\n", encoding="utf-8")

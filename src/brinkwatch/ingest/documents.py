@@ -80,13 +80,19 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
     """Files to read: each file named, and the supported files of each folder (recursively, sorted).
 
     A file named explicitly is always tried (so an unsupported one is reported);
-    inside a folder, files of other types and hidden files are simply not documents.
+    inside a folder, files of other types, hidden files and a corpus's own README
+    (which describes the documents rather than being one) are not documents.
     """
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in SUFFIXES and not child.name.startswith("."):
+                if (
+                    child.is_file()
+                    and child.suffix.lower() in SUFFIXES
+                    and not child.name.startswith(".")
+                    and child.stem.lower() != "readme"
+                ):
                     yield child
         else:
             yield path
