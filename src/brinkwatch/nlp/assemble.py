@@ -13,6 +13,7 @@ groups that take part in a fact, become actor records.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -74,7 +75,7 @@ class Assembler:
 
     def records(
         self,
-        chunk_docs: list[tuple[int, Doc]],
+        chunk_docs: Iterable[tuple[int, Doc]],
         doc_id: str,
         text: str,
         title: str = "",

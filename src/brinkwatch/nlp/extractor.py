@@ -58,7 +58,8 @@ class Extractor:
         check_text(text)
         meta = Meta(doc_id, title, published)
         pieces = chunks(text)
-        docs = list(zip((o for o, _ in pieces), self.nlp.pipe(p for _, p in pieces), strict=True))
+        # lazily: the assembler reads each chunk's Doc once, so a long text never holds all its Docs
+        docs = zip((o for o, _ in pieces), self.nlp.pipe((p for _, p in pieces), batch_size=1), strict=True)
         return self.assembler.records(docs, meta.doc_id, text, meta.title, meta.published)
 
     def extract_many(
