@@ -31,6 +31,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("path", nargs="?", default=str(DEFAULT))
     ap.add_argument("--show", type=int, default=0, help="print this many misclassified sentences")
+    ap.add_argument(
+        "--show-sources", type=int, default=0, help="print this many sentences whose source was missed"
+    )
     args = ap.parse_args(argv)
     path = Path(args.path)
     if not path.exists():
@@ -52,6 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     correct = with_source = source_found = 0
     confusion: Counter[tuple[str, str]] = Counter()
     misses: list[str] = []
+    source_misses: list[str] = []
     for row, doc in zip(rows, extractor.nlp.pipe(r["text"] for r in rows), strict=True):
         gold = OLD_LABELS.get(row["event"], row["event"])
         frames = finder.frames(doc, asserted_only=False)
@@ -75,7 +79,12 @@ def main(argv: list[str] | None = None) -> int:
                 for n in [actors.get(k, {}).get("name", k), *actors.get(k, {}).get("surfaces", [])]
             }
             wanted = {normalize_name(s) for s in sources}
-            source_found += any(w and n and (w in n or n in w) for w in wanted for n in names)
+            found = any(w and n and (w in n or n in w) for w in wanted for n in names)
+            source_found += found
+            if not found:
+                source_misses.append(
+                    f"{'|'.join(sources)[:24]:24s} got {'|'.join(sorted(names))[:30]:30s} {row['text']}"
+                )
     elapsed = time.perf_counter() - started
     print(f"sentences: {len(rows)} ({elapsed:.1f} s)")
     print(f"event type accuracy: {correct / len(rows):.3f} ({correct}/{len(rows)})")
@@ -88,6 +97,8 @@ def main(argv: list[str] | None = None) -> int:
         ", ".join(f"{g}->{p} {n}" for (g, p), n in confusion.most_common(8) if n),
     )
     for line in misses[: args.show]:
+        print("  ", line)
+    for line in source_misses[: args.show_sources]:
         print("  ", line)
     return 0
 

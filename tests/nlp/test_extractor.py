@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
 import pytest
 
@@ -60,11 +61,12 @@ def test_long_text_is_chunked_and_offsets_stay_right(extractor: Extractor) -> No
     events = [r for r in records if isinstance(r, Event) and r.type == "ASSAULT"]
     assert events
     p = events[0].provenance[0]
+    assert p.start is not None and p.end is not None
     assert text[p.start : p.end] == p.text and p.start > 5_000_000
 
 
 def test_extract_many_keeps_order_and_reports_skipped(extractor: Extractor) -> None:
-    items = [
+    items: list[tuple[str, Meta | dict[str, Any]]] = [
         (STORY, Meta("a")),
         ("", {"doc_id": "empty"}),
         ("Egypt condemned the Hamra Front in 2012.", {"doc_id": "b", "published": "2012"}),

@@ -11,7 +11,8 @@ def test_led_by_participle(extract: Callable[..., Found]) -> None:
     found = extract("They met the Harbor Workers Union, led by Samira Qasim, at the port.")
     rel = found.relation("leads", "Samira Qasim", "Harbor Workers Union")
     assert rel is not None
-    assert rel.provenance[0].text.startswith("They met the Harbor Workers Union")
+    quote = rel.provenance[0].text
+    assert quote is not None and quote.startswith("They met the Harbor Workers Union")
 
 
 def test_passive_financing_with_date(extract: Callable[..., Found]) -> None:

@@ -545,6 +545,7 @@ class ActorRecognizer:
         """Collectives ("Iran-backed militias"), generic groups ("protesters"), state agents ("US forces")."""
         lex = self.lex.actors
         pending: list[tuple[Token, str, str | None, str | None]] = []
+        native_country: dict[int, str] = {}
         for tok in doc:
             if tok.i in state.covered or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
@@ -572,9 +573,35 @@ class ActorRecognizer:
                     doc[start : tok.i + 1].text,
                 )
                 continue
+            if self._people_noun(tok):
+                # "Kurds", "ethnic Albanians": a people named in the plural, reported only when it acts
+                start = self._proper_modifier_start(tok, state)
+                text = doc[start : tok.i + 1].text
+                state.add_new(
+                    start,
+                    tok.i + 1,
+                    text,
+                    "population",
+                    "generic",
+                    generic=True,
+                    key=f"group-{slug(text)}",
+                    surface=text,
+                    plural=True,
+                )
+                continue
             if lemma in lex.collective_nouns and tok.tag_ in ("NNS", "NNPS"):
                 patron, ident = self._patron(tok, state)
+                if (
+                    patron is not None
+                    and lemma in lex.native_collectives
+                    and self._demonym_only(tok, patron, state)
+                ):
+                    # "Rwandan rebels" fight in or for Rwanda's people; they are not Rwanda's proxies
+                    native_country[tok.i] = patron
+                    patron = None
                 pending.append((tok, lemma, patron, ident))
+                continue
+            if lemma in lex.generic_groups and not self._group_actor(tok, state):
                 continue
             if lemma in lex.generic_groups and tok.dep_ != "compound" and modifier is not None:
                 # "Fijian rebels": a group of that country, not the country itself
@@ -596,10 +623,12 @@ class ActorRecognizer:
             if lemma in lex.generic_groups and tok.dep_ != "compound" and not modifier:
                 text = tok.lower_ if tok.tag_ in ("NNS", "NNPS") else tok.lemma_.lower()
                 prev = doc[tok.i - 1] if tok.i > 0 else None
-                start = tok.i
-                if prev is not None and prev.lower_ == "security" and lemma == "force":
+                start = self._proper_modifier_start(tok, state)
+                if start < tok.i:
+                    text = doc[start : tok.i + 1].text  # "Jewish settlers", "Yoruba leaders"
+                elif prev is not None and prev.lower_ == "security" and lemma == "force":
                     start, text = tok.i - 1, "security forces"
-                elif lemma in ("force", "official", "authority"):
+                elif lemma in ("force", "official", "authority", "leader"):
                     continue  # too vague alone
                 state.add_new(
                     start,
@@ -610,7 +639,62 @@ class ActorRecognizer:
                     generic=True,
                     key=f"group-{slug(text)}",
                 )
-        self._add_collectives(doc, state, pending)
+        self._add_collectives(doc, state, pending, native_country)
+
+    def _group_actor(self, tok: Token, state: _DocState) -> bool:
+        """Whether a group noun stands for an unnamed actor of its own.
+
+        Not a singular person noun ("an Iraqi militia leader" describes someone named elsewhere), not a
+        part of a named actor ("fighters of X", "ISIL fighters": X acts), and not a count of victims
+        ("killing 25 fighters").
+        """
+        if tok.tag_ not in ("NNS", "NNPS") and tok.lemma_.lower() in self.lex.actors.person_nouns:
+            return False
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            return False
+        for c in tok.lefts:
+            m = state.mentions.get(c.i)
+            named = m is not None and state.actors.get(m.key, {}).get("type") not in ("state", None)
+            if c.dep_ in ("compound", "nmod", "poss") and named:
+                return False
+        counted = any(c.dep_ == "nummod" for c in tok.children)
+        return not (counted and tok.dep_ in ("dobj", "nsubjpass", "pobj", "conj"))
+
+    @staticmethod
+    def _people_noun(tok: Token) -> bool:
+        """A plural nationality or ethnic name used as a noun phrase head ("Kurds", "Palestinians")."""
+        return (
+            tok.ent_type_ == "NORP"
+            and tok.tag_ in ("NNS", "NNPS")
+            and tok.text[:1].isupper()
+            and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos")
+        )
+
+    @staticmethod
+    def _demonym_only(tok: Token, key: str, state: _DocState) -> bool:
+        """Whether the only tie between a collective and a state is a demonym or name modifier."""
+        return any(
+            c.dep_ in ("amod", "compound") and (m := state.mentions.get(c.i)) is not None and m.key == key
+            for c in tok.lefts
+        ) and not any(c.lower_.startswith("pro") or "-" in c.text for c in tok.lefts)
+
+    def _country_of(self, key: str | None) -> str | None:
+        """The country code of a known state actor, for an unnamed group of that country."""
+        known = self.gaz.actors.get(key or "")
+        return known.country if known is not None else None
+
+    @staticmethod
+    def _proper_modifier_start(tok: Token, state: _DocState) -> int:
+        """Start of the capitalised modifiers naming who a group is ("Fijian", "Ivory Coast", "Jewish")."""
+        start = tok.i
+        for c in sorted(tok.lefts, key=lambda t: -t.i):
+            if c.i != start - 1 or c.dep_ not in ("amod", "compound", "nmod") or c.i in state.covered:
+                break
+            first = c.i == c.sent.start and not (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE"))
+            if not (c.is_title or c.is_upper) or first:
+                break  # "Hungry refugees": a capital at the start of a sentence names nobody
+            start = c.left_edge.i if c.left_edge.i >= c.i - 2 and c.left_edge.is_title else c.i
+        return start
 
     def _state_modifier(self, tok: Token, state: _DocState) -> tuple[int, str] | None:
         """A state, demonym or person before a noun ("US soldiers", "Iraqi police", "Bush administration")."""
@@ -673,7 +757,11 @@ class ActorRecognizer:
         return patron or weak, ident
 
     def _add_collectives(
-        self, doc: Doc, state: _DocState, pending: list[tuple[Token, str, str | None, str | None]]
+        self,
+        doc: Doc,
+        state: _DocState,
+        pending: list[tuple[Token, str, str | None, str | None]],
+        native_country: dict[int, str],
     ) -> None:
         """One collective per patron and noun; unmodified references join the dominant one."""
         lex = self.lex.actors
@@ -760,6 +848,23 @@ class ActorRecognizer:
                     "collective",
                     key=key,
                     surface=surface,
+                    plural=True,
+                )
+            elif lemma in lex.generic_groups and self._group_actor(tok, state):
+                # "Fijian rebels", "the rebels": a real if unnamed group, reported only when it acts
+                start = min(start, self._proper_modifier_start(tok, state))
+                text = doc[start : tok.i + 1].text if start < tok.i else tok.lower_
+                key = f"group-{slug(text)}"
+                state.add_new(
+                    self._free_start(start, tok, state),
+                    tok.i + 1,
+                    text,
+                    lex.generic_groups[lemma],
+                    "generic",
+                    generic=True,
+                    key=key,
+                    country=self._country_of(native_country.get(tok.i)),
+                    surface=text,
                     plural=True,
                 )
             else:

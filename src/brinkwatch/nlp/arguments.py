@@ -49,6 +49,22 @@ PART_OF = frozenset(
         "worker",
         "staff",
         "interest",
+        "asset",
+        "property",
+        "account",
+        # partitives and counts: "a group of X", "thousands of X", "some of X" act as X
+        "group",
+        "hundred",
+        "thousand",
+        "dozen",
+        "million",
+        "number",
+        "crowd",
+        "contingent",
+        "handful",
+        "majority",
+        "some",
+        "many",
     }
 )
 EXAMPLE_PREPS = frozenset({"like", "as", "including"})

@@ -202,7 +202,9 @@ class Assembler:
         for fact in expanded:
             self._inherit(fact, kept)
             f = fact.frame
-            if not f["target"] and not (f["source"] and f["type"] in UNTARGETED_TYPES):
+            if not f["target"] and not (
+                f["source"] and (f["type"] in UNTARGETED_TYPES or f.get("territorial"))
+            ):
                 continue
             if not f["source"] and not f["target"]:
                 continue

@@ -79,8 +79,35 @@ class EventFinder:
                 c.dep_ == "aux" and c.tag_ in PRESENT_TAGS and c.lemma_ == "be" for c in tok.children
             )
             frame.setdefault("place", place_of(tok, view, self.lex.events.place_preps))
+            if self._territorial(tok):
+                frame["territorial"] = True
+                if not frame["target"]:
+                    self._territory_as_target(tok, frame, view)
             out.append(frame)
         return out
+
+    def _territorial(self, tok: Token) -> bool:
+        """Whether the event is a measure over a territory: its word or object is "curfew", "siege"..."""
+        words = self.lex.events.territorial
+        return tok.lemma_.lower() in words or any(
+            self._content(o).lemma_.lower() in words for o in syntax.objects(tok)
+        )
+
+    def _territory_as_target(self, tok: Token, frame: dict[str, Any], view: View) -> None:
+        """A curfew or its lifting falls on the people where it applies: that place's state is the target.
+
+        A state's measure on its own soil keeps no target (the event stands with its source alone).
+        """
+        preps = self.lex.events.place_preps | {"on", "over"}
+        heads = [tok, *(self._content(o) for o in syntax.objects(tok))]
+        for head in heads:
+            place = place_of(head, view, preps)
+            state = self._state_of_place(place, view) if place is not None else None
+            if state is None:
+                state = next(iter(self._targets([o for _p, o in syntax.preps(head, preps)], view)), None)
+            if state is not None and state not in frame["source"]:
+                frame["target"] = [state]
+                return
 
     # ------------------------------------------------------------ frames
 
@@ -98,24 +125,47 @@ class EventFinder:
                 found = self._framed(tok, frame, view)
                 if found is not None:
                     return found
-            for obj in (c for c in tok.children if c.dep_ in ("dobj", "obj")):
-                noun = ev.nouns.get(obj.lemma_.lower())
-                if noun is not None and lemma in ev.light_verbs:
-                    consumed.add(obj.i)
-                    return self._light(tok, obj, noun, view)
+            if lemma in ev.light_verbs:
+                for container in (c for c in tok.children if c.dep_ in ("dobj", "obj")):
+                    obj = self._content(container)
+                    noun = self._noun_trigger(obj)
+                    if noun is not None:
+                        consumed.update({obj.i, container.i})
+                        return self._light(tok, obj, noun, view, container)
             trigger = ev.verbs.get(lemma)
             if trigger is not None:
                 return self._verb(tok, trigger, view)
             return None
         if tok.pos_ == "NOUN":
-            for c in tok.lefts:
-                compound = ev.noun_compounds.get((c.lower_, lemma))
-                if compound is not None:
-                    return self._noun(tok, compound, view)
-            trigger = ev.nouns.get(lemma)
+            if tok.dep_ == "compound" and tok.head.lemma_.lower() not in ev.container_nouns:
+                return None  # "riot police", "attack drone": the head noun is what the phrase refers to
+            trigger = self._noun_trigger(tok)
             if trigger is not None and not trigger.light_only:
                 return self._noun(tok, trigger, view)
         return None
+
+    def _noun_trigger(self, noun: Token) -> Trigger | None:
+        """The event a noun names; a compound ("hunger strike", "martial law") wins over its head alone."""
+        ev = self.lex.events
+        lemma = noun.lemma_.lower()
+        for c in noun.lefts:
+            compound = ev.noun_compounds.get((c.lower_, lemma)) or ev.noun_compounds.get(
+                (c.lower_, noun.lower_)
+            )
+            if compound is not None:
+                return compound
+        return ev.nouns.get(lemma)
+
+    def _content(self, noun: Token) -> Token:
+        """A container noun passes on to its "of"-phrase: "a state of emergency", "a wave of arrests"."""
+        if noun.lemma_.lower() in self.lex.events.container_nouns:
+            inner = [o for _p, o in syntax.preps(noun, frozenset({"of"}))]
+            if inner and inner[0].pos_ in ("NOUN", "PROPN"):
+                return inner[0]
+            for c in noun.lefts:
+                if c.dep_ == "compound" and c.pos_ == "NOUN" and self._noun_trigger(c) is not None:
+                    return c
+        return noun
 
     def _event(
         self, trigger: Trigger, sources: list[str], targets: list[str], tok: Token, confidence: float = 0.7
@@ -213,7 +263,7 @@ class EventFinder:
         ):
             return None  # "using the base together in Anbar": the parser may hang the adverb on the phrase
         objs = syntax.objects(verb)
-        if frame.object and not any(o.lemma_.lower() in frame.object for o in objs):
+        if frame.object and not any(self._content(o).lemma_.lower() in frame.object for o in objs):
             return None
         prep_objs = [o for _p, o in syntax.preps(verb, frame.prep)] if frame.prep else []
         if frame.prep and not prep_objs:
@@ -244,13 +294,22 @@ class EventFinder:
             targets = self._targets(prep_objs or objs, view)
         return self._event(frame.trigger, sources, targets, verb)
 
-    def _light(self, verb: Token, noun: Token, trigger: Trigger, view: View) -> dict[str, Any] | None:
-        """A light verb and its event noun: "launched a bombardment at X", "imposed sanctions on X"."""
+    def _light(
+        self, verb: Token, noun: Token, trigger: Trigger, view: View, container: Token | None = None
+    ) -> dict[str, Any] | None:
+        """A light verb and its event noun: "launched a bombardment at X", "imposed sanctions on X".
+
+        A container noun between them ("a wave of strikes on X") may carry the target phrase itself.
+        """
         sources = self._subjects(verb, view)
         preps = self.lex.events.target_preps
         tokens = [o for _p, o in syntax.preps(noun, preps | {"of"})] + [
             o for _p, o in syntax.preps(verb, preps)
         ]
+        if container is not None and container.i != noun.i:
+            tokens += [o for _p, o in syntax.preps(container, preps)]
+        for of_obj in [o for _p, o in syntax.preps(noun, frozenset({"of"}))]:
+            tokens += [o for _p, o in syntax.preps(of_obj, preps)]  # "a suspension of flights to X"
         heads = [h for t in tokens for h in argument_heads(t, view)]
         event = self._event(trigger, sources, self._targets(heads, view), noun)
         if not event["source"] and not event["target"]:

@@ -61,6 +61,8 @@ class EventLexicon:
     patient_nominals: frozenset[str]
     noun_compounds: dict[tuple[str, str], Trigger]
     speech_verbs: frozenset[str]
+    container_nouns: frozenset[str]
+    territorial: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,7 @@ class ActorLexicon:
     org_heads: dict[str, str]
     collective_nouns: dict[str, str]
     collective_references: frozenset[str]
+    native_collectives: frozenset[str]
     identifying_modifiers: frozenset[str]
     generic_groups: dict[str, str]
     state_agents: frozenset[str]
@@ -254,6 +257,8 @@ def _events(f: _File) -> EventLexicon:
             for k, v in f.mapping("noun_compounds").items()
         },
         speech_verbs=f.words("speech_verbs"),
+        container_nouns=f.words("container_nouns"),
+        territorial=f.words("territorial"),
     )
 
 
@@ -311,6 +316,7 @@ def _actors(f: _File) -> ActorLexicon:
         org_heads=types("org_heads"),
         collective_nouns=types("collective_nouns"),
         collective_references=f.words("collective_references"),
+        native_collectives=f.words("native_collectives"),
         identifying_modifiers=f.words("identifying_modifiers"),
         generic_groups=types("generic_groups"),
         state_agents=f.words("state_agents"),
