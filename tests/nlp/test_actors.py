@@ -69,8 +69,19 @@ def test_collective_with_patron_and_later_references(extract: Callable[..., Foun
     militias = [a for a in found.actors if "militias" in a.name.lower()]
     assert len(militias) == 1
     assert militias[0].name == "Syria-backed militias"
-    assert "militias" in militias[0].aliases
+    # "the militias" resolves to the collective but is a description, not a name to keep as an alias
+    assert "militias" not in militias[0].aliases
     assert found.relation("supports", "Syria", "Syria-backed militias") is not None
+
+
+def test_state_agents_and_descriptions_are_not_aliases(extract: Callable[..., Found]) -> None:
+    found = extract(
+        "The Hamra Front attacked a convoy near Aleppo in 2014. "
+        "The group later said that Turkish soldiers had fired first."
+    )
+    front = next(a for a in found.actors if a.name == "Hamra Front")
+    assert "group" not in front.aliases
+    assert all("soldiers" not in alias for a in found.actors for alias in a.aliases)
 
 
 def test_documents_doctrines_and_titles_are_not_actors(extract: Callable[..., Found]) -> None:

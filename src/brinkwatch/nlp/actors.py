@@ -1126,12 +1126,21 @@ class _DocState:
             self._index_surname(key, surface, start)
 
     def collect_surfaces(self) -> None:
-        """Every form an actor was named by, except in place use and pronouns (the record's aliases)."""
+        """Every form an actor was named by, except in place use, pronouns and agents (the aliases).
+
+        "US soldiers" acts for the United States but is not one of its names.
+
+        An all-lower-case form ("the group", "the corps") is a description, not a name: it
+        is resolved to its actor but not kept as an alias, where the store would later
+        match every other "group" to this actor.
+        """
         for m in sorted({id(m): m for m in self.mentions.values()}.values(), key=lambda m: m.start):
             entry = self.actors.get(m.key)
-            if entry is None or m.place_use or m.form in ("pronoun", "relative"):
+            if entry is None or m.place_use or m.form in ("pronoun", "relative", "agent"):
                 continue
             clean = _clean_name(m.surface)
+            if clean and clean.islower() and clean != entry.get("name"):
+                continue
             if clean and clean not in entry["surfaces"]:
                 entry["surfaces"].append(clean)
 
