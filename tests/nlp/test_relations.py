@@ -99,3 +99,11 @@ def test_interval_from_and_until(extract: Callable[..., Found]) -> None:
     rel = found.relation("leads", "Hana Jaber", "Southern Bloc")
     assert rel is not None
     assert (rel.valid_from, rel.valid_to) == ("2004", "2009")
+
+
+def test_backing_adjective_does_not_date_the_backing_by_the_clause(extract: Callable[..., Found]) -> None:
+    # the attack is dated; the backing only held then, so the relation carries no start date
+    found = extract("Turkey-backed fighters shelled the town of Tal Rifaat on 12 March 2019.")
+    backing = found.relation("supports", "Turkey", "Turkey-backed fighters")
+    assert backing is not None
+    assert backing.valid_from is None and backing.valid_to is None

@@ -68,7 +68,12 @@ class RelationFinder:
                 if lemma in rel.tie_nouns:
                     found += self._tie(tok, view)
             if lower in rel.backing_adjectives and tok.dep_ in ("amod", "compound", "acl"):
-                found += self._backing_adjective(tok, view)
+                for frame in self._backing_adjective(tok, view):
+                    # "Iran-backed militias fired on 3 May": the modifier says the backing held then,
+                    # not that it began then, so the clause's date bounds nothing
+                    frame.setdefault("date", None)
+                    frame.setdefault("until", None)
+                    found.append(frame)
             for frame in found:
                 if frame["source"] != frame["target"]:
                     frame.setdefault("anchor", tok.i)
