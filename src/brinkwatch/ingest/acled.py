@@ -20,12 +20,11 @@ from brinkwatch.ingest.tabular import (
     ImportStats,
     ImportStream,
     at_precision,
-    check_header,
+    checked_csv,
     dataset_provenance,
     iso3_from_numeric,
     label_of,
     number,
-    numbered_rows,
     one_line,
     open_text,
     trusted_event,
@@ -68,24 +67,13 @@ def _records(path: Path, label: str, stats: ImportStats) -> Iterator[AnyRecord]:
     places = PlaceDirectory(dataset=DATASET)
     dates = DateCache()
     with open_text(path, EXPECT) as fh:
-        rows = numbered_rows(fh, label, ",")
-        first = next(rows, None)
-        if first is None:
-            raise RecordError(label, 1, "", f"the file is empty; expected {EXPECT}")
-        col = check_header(label, first[1], REQUIRED, EXPECT)
-        width = len(first[1])
+        col, rows = checked_csv(fh, label, REQUIRED, EXPECT)
 
         def cell(cells: list[str], name: str) -> str:
             i = col.get(name)
             return cells[i].strip() if i is not None else ""
 
         for n, cells in rows:
-            if len(cells) != width:
-                if not any(c.strip() for c in cells):
-                    continue
-                raise RecordError(
-                    label, n, "", f"expected {width} comma-separated columns, found {len(cells)}"
-                )
             stats.rows += 1
             row = cell(cells, "event_id_cnty")
             if not row:

@@ -191,6 +191,33 @@ def check_header(label: str, header: list[str], required: tuple[str, ...], expec
     return index
 
 
+def checked_csv(
+    fh: IO[str], label: str, required: tuple[str, ...], expect: str
+) -> tuple[dict[str, int], Iterator[tuple[int, list[str]]]]:
+    """The header's column index and the data rows of a CSV export, each row the header's width.
+
+    Blank rows are passed over; a row of another width is a damaged file and
+    raises a RecordError naming its line, before anything after it is read.
+    """
+    rows = numbered_rows(fh, label, ",")
+    first = next(rows, None)
+    if first is None:
+        raise RecordError(label, 1, "", f"the file is empty; expected {expect}")
+    col = check_header(label, first[1], required, expect)
+    width = len(first[1])
+
+    def data() -> Iterator[tuple[int, list[str]]]:
+        for n, cells in rows:
+            if len(cells) != width:
+                if not any(c.strip() for c in cells):
+                    continue
+                found = f"expected {width} comma-separated columns, found {len(cells)}"
+                raise RecordError(label, n, "", found)
+            yield n, cells
+
+    return col, data()
+
+
 _MONTHS = {
     name: i
     for i, names in enumerate(

@@ -20,11 +20,10 @@ from brinkwatch.ingest.tabular import (
     ImportStats,
     ImportStream,
     at_precision,
-    check_header,
+    checked_csv,
     dataset_provenance,
     label_of,
     number,
-    numbered_rows,
     one_line,
     open_text,
     trusted_event,
@@ -60,24 +59,13 @@ def _records(path: Path, label: str, stats: ImportStats) -> Iterator[AnyRecord]:
     dates = DateCache()
     countries: dict[str, str | None] = {}
     with open_text(path, EXPECT) as fh:
-        rows = numbered_rows(fh, label, ",")
-        first = next(rows, None)
-        if first is None:
-            raise RecordError(label, 1, "", f"the file is empty; expected {EXPECT}")
-        col = check_header(label, first[1], REQUIRED, EXPECT)
-        width = len(first[1])
+        col, rows = checked_csv(fh, label, REQUIRED, EXPECT)
 
         def cell(cells: list[str], name: str) -> str:
             i = col.get(name)
             return cells[i].strip() if i is not None else ""
 
         for n, cells in rows:
-            if len(cells) != width:
-                if not any(c.strip() for c in cells):
-                    continue
-                raise RecordError(
-                    label, n, "", f"expected {width} comma-separated columns, found {len(cells)}"
-                )
             if n == 2 and _is_hxl(cells):
                 stats.notes.append("HXL tag row skipped")
                 continue
