@@ -21,6 +21,7 @@ from brinkwatch.ingest.tabular import (
     ImportStream,
     at_precision,
     checked_csv,
+    coordinates,
     dataset_provenance,
     iso3_from_numeric,
     label_of,
@@ -114,12 +115,7 @@ def _records(path: Path, label: str, stats: ImportStats) -> Iterator[AnyRecord]:
             place_id = None
             location = cell(cells, "location")
             if location:
-                lat = number(label, n, "latitude", cell(cells, "latitude"), float)
-                lon = number(label, n, "longitude", cell(cells, "longitude"), float)
-                if lat is not None and not -90 <= lat <= 90:
-                    raise RecordError(label, n, "latitude", f"{lat} is not a latitude")
-                if lon is not None and not -180 <= lon <= 180:
-                    raise RecordError(label, n, "longitude", f"{lon} is not a longitude")
+                lat, lon = coordinates(label, n, cell(cells, "latitude"), cell(cells, "longitude"))
                 place_type = rules.place_types.get(cell(cells, "geo_precision"), "city")
                 place_id, new_place = places.place(location, place_type, country, lat, lon, row)
                 if new_place is not None:

@@ -218,6 +218,17 @@ def checked_csv(
     return col, data()
 
 
+def coordinates(label: str, line: int, lat_text: str, lon_text: str) -> tuple[float | None, float | None]:
+    """Latitude and longitude cells as numbers, or a RecordError naming the line and the column."""
+    lat = number(label, line, "latitude", lat_text, float)
+    lon = number(label, line, "longitude", lon_text, float)
+    if lat is not None and not -90 <= lat <= 90:
+        raise RecordError(label, line, "latitude", f"{lat} is not a latitude")
+    if lon is not None and not -180 <= lon <= 180:
+        raise RecordError(label, line, "longitude", f"{lon} is not a longitude")
+    return lat, lon
+
+
 _MONTHS = {
     name: i
     for i, names in enumerate(

@@ -21,6 +21,7 @@ from brinkwatch.ingest.tabular import (
     ImportStream,
     at_precision,
     checked_csv,
+    coordinates,
     dataset_provenance,
     label_of,
     number,
@@ -94,12 +95,7 @@ def _records(path: Path, label: str, stats: ImportStats) -> Iterator[AnyRecord]:
             place_id = None
             where = cell(cells, "where_coordinates")
             if where:
-                lat = number(label, n, "latitude", cell(cells, "latitude"), float)
-                lon = number(label, n, "longitude", cell(cells, "longitude"), float)
-                if lat is not None and not -90 <= lat <= 90:
-                    raise RecordError(label, n, "latitude", f"{lat} is not a latitude")
-                if lon is not None and not -180 <= lon <= 180:
-                    raise RecordError(label, n, "longitude", f"{lon} is not a longitude")
+                lat, lon = coordinates(label, n, cell(cells, "latitude"), cell(cells, "longitude"))
                 place_type = rules.place_types.get(cell(cells, "where_prec"), "site")
                 place_id, new_place = places.place(
                     rules.place_name(where), place_type, country, lat, lon, row
