@@ -99,3 +99,25 @@ def test_headlines_and_photo_credits_give_no_new_actors(extract: Callable[..., F
         "Dockers marched in Basra on June 1, 2019. (Photo by Lakeside Press Agency, via AP)\n"
     )
     assert not any("Harbor" in a.name or "Lakeside" in a.name for a in found.actors)
+
+
+def test_pronoun_follows_the_topic_of_the_passage(extract: Callable[..., Found]) -> None:
+    found = extract(
+        "Hamid Karimi trained as a surveyor in Mosul. He taught for a decade. "
+        "As a young man he joined the Northern Reform Party. "
+        "When Saddam Hussein banned the party in 1980, he fled to Syria. "
+        "In Damascus he founded the Valley Liberation Brigades."
+    )
+    founded = [r for r in found.relations if r.target == found.actor("Valley Liberation Brigades").id]
+    assert founded, "no relation to the brigades"
+    assert {found.name(r.source) for r in founded} == {"Hamid Karimi"}
+
+
+def test_subject_of_a_coordinated_clause_is_shared(extract: Callable[..., Found]) -> None:
+    found = extract(
+        "The Daily Courier reported on May 2, 2016. It noted that the Iraqi government barred the "
+        "Valley Liberation Brigades from the army in 2005, but by the spring of 2007 it lifted that ban."
+    )
+    lifted = [e for e in found.events if e.type == "CONCEDE" and (e.date or "").startswith("2007")]
+    assert lifted, [e.type for e in found.events]
+    assert {found.name(s) for e in lifted for s in e.source} == {"Iraq"}

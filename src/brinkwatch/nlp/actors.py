@@ -88,26 +88,51 @@ class _Resolver:
     def best(
         self, tok: Token, candidates: list[_Mention], preferred: Callable[[_Mention], bool] = lambda m: False
     ) -> _Mention | None:
-        """The best antecedent for ``tok`` among earlier mentions within two sentences."""
-        sent_start = tok.sent.start
-        prev = tok.doc[sent_start - 1].sent.start if sent_start > 0 else 0
-        window_start = tok.doc[prev - 1].sent.start if prev > 0 else 0
-        scored: list[tuple[float, int, _Mention]] = []
-        for m in candidates:
-            if m.end > tok.i or m.start < window_start:
+        """The best antecedent for ``tok``: the most salient compatible actor of the last few sentences.
+
+        Salience belongs to the actor, not to one mention (as in Lappin and Leass's
+        equivalence classes): the best-placed mention within two sentences counts in
+        full, and every other mention of the same actor within three sentences adds a
+        little (for a subject pronoun, more), so the topic of a passage ("He was
+        born ... He studied ... he joined") outweighs a person named once in a
+        subordinate clause ("When Saddam crushed the party, he fled").
+        """
+        starts = [tok.sent.start]
+        while len(starts) < 4 and starts[-1] > 0:
+            starts.append(tok.doc[starts[-1] - 1].sent.start)
+        window_start = starts[min(2, len(starts) - 1)]
+        topic_start = starts[-1]
+        best_of: dict[str, tuple[float, int, _Mention]] = {}
+        topic: Counter[str] = Counter()
+        for m in {id(m): m for m in candidates}.values():  # a mention is indexed under each of its tokens
+            if m.end > tok.i or m.start < topic_start:
+                continue
+            topic[m.key] += 1
+            if m.start < window_start:
                 continue
             head = self.doc[m.start : m.end].root
-            distance = 0 if m.start >= sent_start else (1 if m.start >= prev else 2)
+            distance = next(n for n, s in enumerate(starts) if m.start >= s)
             score = self.role_weight(head) - 6 * distance + m.start / 1000.0 + (8 if preferred(m) else 0)
+            if head.dep_ in ("amod", "compound", "poss") and head.head.dep_ in ("nsubj", "nsubjpass"):
+                head = head.head  # "the Iraqi government": the demonym stands for the subject it modifies
             if self._parallel_subjects(head, tok):
-                score += 10  # "X prevented ..., but later it lifted ...": coordinated clauses share a subject
-            if m.form == "pronoun" and distance == 0 and tok.doc[m.start].lower_ == tok.lower_:
+                score += 20  # "X prevented ..., but later it lifted ...": coordinated clauses share a subject
+            elif m.form == "pronoun" and distance == 0 and tok.doc[m.start].lower_ == tok.lower_:
                 score += 8  # "its first commander, before X assumed its leadership": the same referent
-            scored.append((score, m.start, m))
-        if not scored:
+            if m.key not in best_of or score > best_of[m.key][0]:
+                best_of[m.key] = (score, m.start, m)
+        if not best_of:
             return None
-        scored.sort(key=lambda s: (s[0], s[1]))
-        return scored[-1][2]
+        # topic continuity is a matter of subjects ("He ... he"); a possessive or object leans on recency
+        per_mention = 3.0 if tok.dep_ in ("nsubj", "nsubjpass") else 1.0
+        ranked = sorted(
+            (
+                (score + per_mention * min(topic[key] - 1, 3), start, m)
+                for key, (score, start, m) in best_of.items()
+            ),
+            key=lambda s: (s[0], s[1]),
+        )
+        return ranked[-1][2]
 
 
 class ActorRecognizer:
