@@ -107,3 +107,31 @@ def test_backing_adjective_does_not_date_the_backing_by_the_clause(extract: Call
     backing = found.relation("supports", "Turkey", "Turkey-backed fighters")
     assert backing is not None
     assert backing.valid_from is None and backing.valid_to is None
+
+
+def test_denied_predicate_noun_states_no_tie(extract: Callable[..., Found]) -> None:
+    found = extract(
+        "The Valley Liberation Brigades are not a wing of the Northern Reform Party. "
+        "The Mountain Guards are a wing of the Northern Reform Party."
+    )
+    assert found.relation("member_of", "Mountain Guards", "Northern Reform Party") is not None
+    assert found.relation("member_of", "Valley Liberation Brigades", "Northern Reform Party") is None
+
+
+def test_participle_modifies_only_the_conjuncts_before_it(extract: Callable[..., Found]) -> None:
+    found = extract(
+        "The alliance included the Northern Reform Party, led by Hamid Karimi; the Valley Liberation "
+        "Front, led by Jalal Ahmadi; the Mountain Guards; and the River Union."
+    )
+    assert found.relation("leads", "Hamid Karimi", "Northern Reform Party") is not None
+    assert found.relation("leads", "Jalal Ahmadi", "Valley Liberation Front") is not None
+    led = {found.name(r.target) for r in found.relations if r.type == "leads"}
+    assert not led & {"Mountain Guards", "River Union"}
+
+
+def test_backed_group_located_in_places_backs_no_place(extract: Callable[..., Found]) -> None:
+    found = extract(
+        "Aircraft struck depots of the Iran-backed militia Kataib Hezbollah in Iraq and Syria on 3 May 2019."
+    )
+    assert found.relation("supports", "Iran", "Kataib Hezbollah") is not None
+    assert not [r for r in found.relations if r.type == "supports" and found.name(r.target) == "Syria"]

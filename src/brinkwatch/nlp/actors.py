@@ -198,6 +198,7 @@ class ActorRecognizer:
         self._acronym_pass(doc, state)
         self._short_name_pass(doc, state)
         self._collective_pass(doc, state)
+        self._dateline_pass(doc, state)
         self._anaphor_pass(doc, state)
         self._place_use_pass(doc, state)
         state.collect_surfaces()
@@ -1028,6 +1029,30 @@ class ActorRecognizer:
                     if c.dep_ in ("nsubj", "nsubjpass") and c.i in state.mentions and c.i > tok.i:
                         return state.mentions[c.i].key
         return found.key if found else None
+
+    @staticmethod
+    def _dateline_pass(doc: Doc, state: _DocState) -> None:
+        """ "BAGHDAD, 30 December 2019 - ...": a news dateline names where the report was filed.
+
+        A place that opens a line and is followed by a comma or bracket and, within a
+        few words, a dash (or is written in capitals and followed by punctuation) is
+        the dateline, never the subject of the first sentence.
+        """
+        for m in {id(m): m for m in state.mentions.values()}.values():
+            if m.place_use or m.end >= len(doc):
+                continue
+            before = doc[m.start - 1] if m.start > 0 else None
+            line_start = before is None or before.is_space or "\n" in before.whitespace_
+            if not line_start:
+                continue
+            span = doc[m.start : m.end]
+            after = doc[m.end]
+            capitals = span.text.isupper() and len(span.text) > 2 and after.is_punct
+            dashed = after.text in (",", "(") and any(
+                t.text in ("-", "–", "—", "--") for t in doc[m.end + 1 : min(m.end + 9, len(doc))]
+            )
+            if capitals or dashed:
+                m.place_use = True
 
     def _place_use_pass(self, doc: Doc, state: _DocState) -> None:
         """Mark countries and capitals used as places ("in Iraq", "a visit to Washington")."""

@@ -50,7 +50,12 @@ class RelationFinder:
             if tok.pos_ in ("VERB", "AUX"):
                 found += self._verb(tok, lemma, view)
                 found += self._office(tok, lemma, view)
-            if tok.pos_ in ("NOUN", "PROPN"):
+            predicate_denied = tok.dep_ in ("attr", "oprd") and (
+                syntax.negated(tok.head, self.lex.cues)
+                or any(c.dep_ == "aux" and c.lower_ in self.lex.cues.modal_aux for c in tok.head.children)
+            )
+            if tok.pos_ in ("NOUN", "PROPN") and not predicate_denied:
+                # "It is not a branch of Y", "X may become Y's proxy": a denied predicate states no tie
                 if lemma in rel.role_nouns or lower in rel.role_nouns:
                     found += self._role(tok, view)
                 if lemma in rel.kin_nouns:
@@ -120,7 +125,11 @@ class RelationFinder:
                 return self._keys(syntax.logical_subjects(cur.head), view)
             return self._left_neighbour(cur, view)
         if cur.dep_ == "acl" and not own:
-            out = actors_of(cur.head, view) or self._left_neighbour(cur, view)
+            # a participle after its noun modifies that noun and the conjuncts before it, never
+            # those after it: "the INC, led by X; the INA, led by Y; the PUK" gives the PUK no leader
+            before = [t for t in syntax.conjuncts(cur.head) if t.i < cur.i]
+            out = list(dict.fromkeys(k for t in before for k in actors_of(t, view, coordinated=False)))
+            out = out or self._left_neighbour(cur, view)
             return out
         for s in syntax.logical_subjects(cur):
             out += actors_of(s, view)
