@@ -121,3 +121,14 @@ def test_subject_of_a_coordinated_clause_is_shared(extract: Callable[..., Found]
     lifted = [e for e in found.events if e.type == "CONCEDE" and (e.date or "").startswith("2007")]
     assert lifted, [e.type for e in found.events]
     assert {found.name(s) for e in lifted for s in e.source} == {"Iraq"}
+
+
+def test_dateline_is_a_place_not_the_subject(extract: Callable[..., Found]) -> None:
+    found = extract(
+        "Strike on the airport\n\nBAGHDAD, 3 January 2020 - A United States drone strike near the airport "
+        "killed Qassem Soleimani on Friday, and officials in Tehran promised a response.",
+        published="2020-01-04",
+    )
+    killings = found.events_of("ASSAULT")
+    assert killings
+    assert {found.name(s) for e in killings for s in e.source} == {"United States"}

@@ -135,3 +135,16 @@ def test_backed_group_located_in_places_backs_no_place(extract: Callable[..., Fo
     )
     assert found.relation("supports", "Iran", "Kataib Hezbollah") is not None
     assert not [r for r in found.relations if r.type == "supports" and found.name(r.target) == "Syria"]
+
+
+def test_named_as_leader_gives_the_role_to_the_object(extract: Callable[..., Found]) -> None:
+    found = extract("The ministry described Hamid Karimi as the leader of the Valley Liberation Brigades.")
+    assert found.relation("leads", "Hamid Karimi", "Valley Liberation Brigades") is not None
+    assert [r for r in found.relations if r.type in ("leads", "commands")] == [
+        found.relation("leads", "Hamid Karimi", "Valley Liberation Brigades")
+    ]
+
+
+def test_participle_on_an_unnamed_noun_reaches_no_further_back(extract: Callable[..., Found]) -> None:
+    found = extract("The Pentagon blamed a militia backed by the Islamic Revolutionary Guard Corps for the attack.")
+    assert not [r for r in found.relations if r.type == "supports"]

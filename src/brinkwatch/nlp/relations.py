@@ -150,6 +150,8 @@ class RelationFinder:
             found = actors_of(tok, view, coordinated=False)
             if found:
                 return [k for k in found if view.actors.get(k, {}).get("type") != "person"]
+            if tok.pos_ == "NOUN" and tok.i == verb.i - 1:
+                return []  # "a breakaway group led by X": the participle has its own, unnamed, noun
         return []
 
     def _holders(self, noun: Token, view: View) -> list[str]:
@@ -182,6 +184,10 @@ class RelationFinder:
             governor = head.head
             if governor.pos_ in ("NOUN",):
                 return [k for c in governor.children if c.dep_ == "poss" for k in actors_of(c, view)]
+            objects = [c for c in governor.children if c.dep_ == "dobj"]
+            if objects:
+                # "the Pentagon named him as the leader of Y": the object holds the role, not the namer
+                return [k for o in objects for k in actors_of(o, view)]
             return [k for s in syntax.logical_subjects(governor) for k in actors_of(s, view)]
         if top.dep_ in ("dobj",) and head.lemma_ in ("hold", "have", "occupy"):
             return [k for s in syntax.logical_subjects(head) for k in actors_of(s, view)]
