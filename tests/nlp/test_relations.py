@@ -146,5 +146,5 @@ def test_named_as_leader_gives_the_role_to_the_object(extract: Callable[..., Fou
 
 
 def test_participle_on_an_unnamed_noun_reaches_no_further_back(extract: Callable[..., Found]) -> None:
-    found = extract("The Pentagon blamed a militia backed by the Islamic Revolutionary Guard Corps for the attack.")
+    found = extract("The Pentagon blamed a militia backed by the Revolutionary Guards for the attack.")
     assert not [r for r in found.relations if r.type == "supports"]
