@@ -132,3 +132,42 @@ def test_dateline_is_a_place_not_the_subject(extract: Callable[..., Found]) -> N
     killings = found.events_of("ASSAULT")
     assert killings
     assert {found.name(s) for e in killings for s in e.source} == {"United States"}
+
+
+def test_names_that_are_not_actors(extract: Callable[..., Found]) -> None:
+    found = extract(
+        "In June 2023 the mutineers seized a headquarters in Rostov-on-Don. In October 2019 the army "
+        "launched Operation Peace Spring. A missile hit the bulk carrier True Confidence in the Gulf of Aden."
+    )
+    names = {a.name for a in found.actors}
+    assert not names & {"Don", "Operation Peace Spring", "True Confidence", "Yemen"}
+
+
+def test_a_person_tag_after_a_place_noun_is_a_place(extract: Callable[..., Found]) -> None:
+    found = extract("Kurdish fighters drove the jihadists from the border towns of Kobani and Tal Abyad.")
+    assert not found.has_actor("Tal Abyad")
+
+
+def test_a_surname_goes_to_the_person_named_in_full_not_to_a_namesake(extract: Callable[..., Found]) -> None:
+    found = extract(
+        "Hezbollah chose Naim Qassem as its secretary-general on 29 October 2024. "
+        "Qassem had been its deputy leader since 1991."
+    )
+    assert found.actor("Qassem").name == "Naim Qassem"
+    assert not found.has_actor("Qassem Soleimani")
+
+
+def test_a_known_alias_ending_a_longer_name_is_a_surname(extract: Callable[..., Found]) -> None:
+    found = extract(
+        "The foreign ministers, Therese Kayikwamba Wagner for Congo and Olivier Nduhungirehe for Rwanda, "
+        "signed an agreement in Washington on 27 June 2025."
+    )
+    assert not found.has_actor("Wagner Group")
+
+
+def test_a_noun_before_a_name_is_not_a_reference_back(extract: Callable[..., Found]) -> None:
+    found = extract("The militia Kataib Sayyid al-Shuhada and the group Harakat al-Nujaba fired rockets.")
+    nujaba = found.actor("Harakat al-Nujaba")
+    kss = found.actor("Kataib Sayyid al-Shuhada")
+    assert nujaba.id != kss.id
+    assert "group" not in kss.aliases

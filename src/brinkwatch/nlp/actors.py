@@ -39,6 +39,7 @@ _ACRONYM = re.compile(r"^[A-Z][A-Za-z]{0,1}[A-Z]{1,6}$")
 _HAS_DIGIT = re.compile(r"\d")
 _QUOTES = "\"'“”‘’«»"
 _NAME_PUNCT = frozenset({"-", "‑", "'", "’", ".", "&"})
+ARABIC_ARTICLES = frozenset({"al", "el", "ash", "as", "ad", "an", "ar", "at", "az", "ibn", "bin", "abu"})
 
 
 def slug(text: str) -> str:
@@ -320,6 +321,16 @@ class ActorRecognizer:
         root = span.root
         if actor.type == "person" and form == "alias" and self._inside_longer_name(span):
             return False  # "Hossein" of "Hossein Tabatabai" is not a known person's short name
+        prev = span.doc[span.start - 1] if span.start > 0 else None
+        if (
+            form == "alias"
+            and len(span) == 1
+            and prev is not None
+            and span[0].ent_iob_ == "I"
+            and prev.pos_ == "PROPN"
+            and prev.text[:1].isupper()
+        ):
+            return False  # "Wagner" ending the name "Therese Kayikwamba Wagner" is a surname
         if (
             actor.type == "population"
             and root.dep_ in ("compound", "amod", "nmod")
@@ -335,6 +346,14 @@ class ActorRecognizer:
                 and span[0].ent_type_ in ("ORG", "FAC")
                 and nxt_tok.text[:1].isupper()
             )
+        if actor.type == "state" and span[0].ent_type_ in ("LOC", "FAC", "GPE") and span[0].ent_iob_ == "I":
+            first = span.start
+            while first > 0 and span.doc[first].ent_iob_ == "I":
+                first -= 1
+            while first < span.start and span.doc[first].pos_ == "DET":
+                first += 1
+            if first < span.start:
+                return False  # "the Gulf of Aden": a capital inside a longer place name
         nxt = span.doc[span.end] if span.end < len(span.doc) else None
         # "Iraq Liberation Law", "Iran Air": the state is a modifier of another name
         return not (
@@ -398,6 +417,15 @@ class ActorRecognizer:
             head = span[-1]
             if any(w in lex.non_actor_heads for w in _singulars(head)):
                 continue
+            if len(span) > 1 and span[0].lower_ in lex.non_actor_heads:
+                continue  # "Operation Peace Spring", "Battle of Mosul": named undertakings, not actors
+            if self._inside_compound_word(span):
+                continue  # "Don" of "Rostov-on-Don"
+            if label == "ORG" and self._named_thing(span):
+                continue  # "the bulk carrier True Confidence": a name of something no actor noun describes
+            if label == "PERSON" and self._located(span):
+                state.add_place_new(span, "GPE")  # "the towns of Kobani and Tal Abyad", "near Ras al-Ayn"
+                continue
             nxt = doc[span.end] if span.end < len(doc) else None
             if (
                 label == "ORG"
@@ -421,6 +449,64 @@ class ActorRecognizer:
                     state.add_known(actors[0][0], span.start, span.end, actors[0][1], text)
                 else:
                     state.add_new(span.start, span.end, _clean_name(text), kind, "ner")
+
+    @staticmethod
+    def _inside_compound_word(span: Span) -> bool:
+        """A name glued by hyphens to a lower-case word before it is part of one word ("Rostov-on-Don")."""
+        doc = span.doc
+        if span.start < 2 or doc[span.start - 1].text not in ("-", "‑") or doc[span.start - 1].whitespace_:
+            return False
+        before = doc[span.start - 2]
+        return before.is_lower and not before.whitespace_ and before.lower_ not in ARABIC_ARTICLES
+
+    def _named_thing(self, span: Span) -> bool:
+        """ "the carrier True Confidence": a common noun right before the name says what it names.
+
+        Only nouns for actors (organisations, groups, people, roles, state agents)
+        introduce actors; any other noun introduces a ship, a product or a place.
+        """
+        doc = span.doc
+        if span.start == 0:
+            return False
+        noun = doc[span.start - 1]
+        if noun.pos_ != "NOUN" or not noun.is_lower:
+            return False
+        lex = self.lex.actors
+        lemma = noun.lemma_.lower()
+        actor_nouns = (
+            lex.org_heads.keys()
+            | lex.collective_nouns.keys()
+            | lex.generic_groups.keys()
+            | lex.person_nouns
+            | lex.anaphoric_nouns
+            | lex.state_agents
+            | lex.military_nouns
+            | lex.collective_references
+            | lex.native_collectives
+            | self.lex.relations.role_nouns.keys()
+        )
+        return lemma not in actor_nouns and noun.lower_ not in actor_nouns
+
+    def _located(self, span: Span) -> bool:
+        """A "person" NER found where only a place can stand: after a locative preposition or a place noun."""
+        root = span.root
+        cur = root
+        while cur.dep_ == "conj" and cur.head.i != cur.i:
+            cur = cur.head
+        if cur.dep_ in ("appos", "compound") and cur.head.lemma_.lower() in self.lex.actors.place_nouns:
+            return True
+        if cur.dep_ != "pobj":
+            return False
+        prep = cur.head
+        if prep.lower_ in self.lex.cues.place_preps and prep.lower_ not in (
+            "from",
+            "by",
+            "with",
+            "for",
+            "to",
+        ):
+            return True
+        return prep.lower_ == "of" and prep.head.lemma_.lower() in self.lex.actors.place_nouns
 
     def _only_titles(self, span: Span) -> bool:
         """A span that is nothing but a title ("Ayatollah", "General")."""
@@ -546,9 +632,23 @@ class ActorRecognizer:
                 state.add_mention(tok.i, tok.i + 1, key, "acronym", tok.text)
 
     def _short_name_pass(self, doc: Doc, state: _DocState) -> None:
-        """Surnames and "Al-X" of people named in full elsewhere in the text; the nearest earlier one wins."""
+        """Surnames and "Al-X" of people named in full elsewhere in the text; the nearest earlier one wins.
+
+        A one-word gazetteer alias yields to a person the text has named in full: after
+        "Naim Qassem", a bare "Qassem" is he, not the Qassem Soleimani the gazetteer knows.
+        """
         if not state.surnames:
             return
+        for m in {id(m): m for m in state.mentions.values()}.values():
+            if (
+                m.form != "alias"
+                or m.end - m.start != 1
+                or state.actors.get(m.key, {}).get("type") != "person"
+            ):
+                continue
+            local = state.person_by_surname(self._word_key(doc[m.start].text), before=m.start)
+            if local is not None and local != m.key:
+                m.key, m.form = local, "short"
         for tok in doc:
             if tok.i in state.covered or not tok.text[:1].isupper() or not tok.is_alpha:
                 continue
@@ -917,6 +1017,12 @@ class ActorRecognizer:
             lemma = tok.lemma_.lower()
             if any(c.dep_ in ("compound", "nmod") and c.i in state.mentions for c in tok.lefts):
                 continue  # "the Badr Corps militia": named by its modifier, not a reference back
+            if (
+                tok.i + 1 < len(doc)
+                and tok.i + 1 in state.mentions
+                and state.mentions[tok.i + 1].start == tok.i + 1
+            ):
+                continue  # "the group Harakat al-Nujaba": the noun introduces the name after it
             if (
                 lemma in lex.anaphoric_nouns
                 and tok.pos_ in ("NOUN", "PROPN")

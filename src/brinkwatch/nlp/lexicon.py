@@ -61,8 +61,21 @@ class EventLexicon:
     patient_nominals: frozenset[str]
     noun_compounds: dict[tuple[str, str], Trigger]
     speech_verbs: frozenset[str]
+    speech_nouns: frozenset[str]
+    motion_verbs: frozenset[str]
     container_nouns: frozenset[str]
     territorial: frozenset[str]
+
+    def known(self, lemma: str) -> bool:
+        """Whether a verb lemma is in any event table (to check a lemma the tagger may have got wrong)."""
+        return (
+            lemma in self.verbs
+            or lemma in self.frames
+            or lemma in self.light_verbs
+            or lemma in self.wrappers
+            or lemma in self.speech_verbs
+            or lemma in self.motion_verbs
+        )
 
 
 @dataclass(frozen=True)
@@ -110,6 +123,8 @@ class ActorLexicon:
     credit_cues: frozenset[str]
     demonym_non_agent_heads: frozenset[str]
     military_nouns: frozenset[str]
+    part_nouns: frozenset[str]
+    place_nouns: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -117,6 +132,7 @@ class Cues:
     negation: frozenset[str]
     modal_aux: frozenset[str]
     irrealis_governors: frozenset[str]
+    negating_governors: frozenset[str]
     conditional_marks: frozenset[str]
     generic_determiners: frozenset[str]
     title_markers: frozenset[str]
@@ -257,6 +273,8 @@ def _events(f: _File) -> EventLexicon:
             for k, v in f.mapping("noun_compounds").items()
         },
         speech_verbs=f.words("speech_verbs"),
+        speech_nouns=f.words("speech_nouns"),
+        motion_verbs=f.words("motion_verbs"),
         container_nouns=f.words("container_nouns"),
         territorial=f.words("territorial"),
     )
@@ -329,6 +347,8 @@ def _actors(f: _File) -> ActorLexicon:
         credit_cues=f.words("credit_cues"),
         demonym_non_agent_heads=f.words("demonym_non_agent_heads"),
         military_nouns=f.words("military_nouns"),
+        part_nouns=f.words("part_nouns"),
+        place_nouns=f.words("place_nouns"),
     )
 
 
@@ -337,6 +357,7 @@ def _cues(f: _File) -> Cues:
         negation=f.words("negation"),
         modal_aux=f.words("modal_aux"),
         irrealis_governors=f.words("irrealis_governors"),
+        negating_governors=f.words("negating_governors"),
         conditional_marks=f.words("conditional_marks"),
         generic_determiners=f.words("generic_determiners"),
         title_markers=f.words("title_markers"),
