@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from spacy.language import Language
+
+from brinkwatch.nlp.annotations import bw
 from conftest import Found
 
 
@@ -171,3 +174,13 @@ def test_a_noun_before_a_name_is_not_a_reference_back(extract: Callable[..., Fou
     kss = found.actor("Kataib Sayyid al-Shuhada")
     assert nujaba.id != kss.id
     assert "group" not in kss.aliases
+
+
+def test_the_militia_refers_to_the_armed_group_in_view(nlp: Language) -> None:
+    doc = nlp(
+        "Kataib Hezbollah was blamed for the attack. Tehran denied any role. "
+        "Two days later the militia said it was suspending its operations."
+    )
+    keys = {doc[start:end].text: key for start, end, key, _form, _place in bw(doc)["mentions"]}
+    assert keys["militia"] == "kataib-hezbollah"
+    assert keys["it"] == "kataib-hezbollah"

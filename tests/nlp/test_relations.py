@@ -148,3 +148,22 @@ def test_named_as_leader_gives_the_role_to_the_object(extract: Callable[..., Fou
 def test_participle_on_an_unnamed_noun_reaches_no_further_back(extract: Callable[..., Found]) -> None:
     found = extract("The Pentagon blamed a militia backed by the Revolutionary Guards for the attack.")
     assert not [r for r in found.relations if r.type == "supports"]
+
+
+def test_head_of_government_title_leads_the_state(extract: Callable[..., Found]) -> None:
+    found = extract(
+        "Iraq's prime minister, Mohammed Shia al-Sudani, met the envoy. "
+        "Iraq's foreign minister, Fuad Hussein, met him too."
+    )
+    assert found.relation("leads", "Mohammed Shia al-Sudani", "Iraq") is not None
+    assert found.relation("member_of", "Fuad Hussein", "Iraq") is not None
+    assert found.relation("leads", "Fuad Hussein", "Iraq") is None
+
+
+def test_hyphenated_title_is_one_title(extract: Callable[..., Found]) -> None:
+    found = extract(
+        "The Valley Liberation Brigades ended their campaign. "
+        "Their secretary-general, Hamid Karimi, said the group would regroup."
+    )
+    rel = found.relation("leads", "Hamid Karimi", "Valley Liberation Brigades")
+    assert rel is not None

@@ -1023,11 +1023,13 @@ class ActorRecognizer:
                 and state.mentions[tok.i + 1].start == tok.i + 1
             ):
                 continue  # "the group Harakat al-Nujaba": the noun introduces the name after it
+            typed_plural = lemma in lex.typed_anaphors and tok.tag_ == "NNS"
             if (
-                lemma in lex.anaphoric_nouns
+                (lemma in lex.anaphoric_nouns or lemma in lex.typed_anaphors)
                 and tok.pos_ in ("NOUN", "PROPN")
-                and tok.tag_ in ("NN", "NNP")
+                and (tok.tag_ in ("NN", "NNP") or typed_plural)
                 and any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that") for c in tok.lefts)
+                and not any(c.dep_ in ("amod", "compound") for c in tok.lefts)
             ) or (
                 tok.text[:1].isupper()
                 and lemma in lex.anaphoric_nouns
@@ -1095,6 +1097,11 @@ class ActorRecognizer:
             kind = entry.get("type")
             words = set(entry.get("name", "").lower().split()) | set(m.surface.lower().split())
             fits = lemma in words or f"{lemma}s" in words
+            typed = self.lex.actors.typed_anaphors.get(lemma)
+            if typed and not fits:
+                fits = (
+                    kind == typed and m.start >= tok.sent.start - 80
+                )  # "the militia": the armed group in view
             if general and not fits:
                 fits = (
                     kind in ("organization", "political_group", "armed_group")

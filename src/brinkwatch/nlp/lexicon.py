@@ -125,6 +125,7 @@ class ActorLexicon:
     military_nouns: frozenset[str]
     part_nouns: frozenset[str]
     place_nouns: frozenset[str]
+    typed_anaphors: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -349,6 +350,7 @@ def _actors(f: _File) -> ActorLexicon:
         military_nouns=f.words("military_nouns"),
         part_nouns=f.words("part_nouns"),
         place_nouns=f.words("place_nouns"),
+        typed_anaphors=types("typed_anaphors"),
     )
 
 

@@ -282,18 +282,50 @@ class RelationFinder:
         role = self._role_text(noun)
         if not owners:
             owners = self._shared_state(noun, view)
-        kind = rel.role_nouns.get(noun.lemma_.lower()) or rel.role_nouns[noun.lower_]
+        title = self._title(noun)
+        kind = next(
+            (rel.role_nouns[t] for t in title if t in rel.role_nouns),
+            rel.role_nouns.get(noun.lemma_.lower()) or rel.role_nouns[noun.lower_],
+        )
+        heads_state = any(t in rel.head_titles for t in title)
+        if heads_state:
+            kind = "leads"  # "Iraq's prime minister": the head of government leads the state
         deputy = any(w in role.split() for w in ("vice", "deputy", "assistant"))
         out: list[dict[str, Any]] = []
         for owner in owners:
             owner_type = view.actors.get(owner, {}).get("type")
             k = kind
-            if owner_type == "state" and kind == "leads" and (deputy or noun.lower_ not in rel.head_titles):
+            if owner_type == "state" and kind == "leads" and (deputy or not heads_state):
                 k = "member_of"
             elif kind == "leads" and deputy and owner_type != "state":
                 k = "leads"
             out += self._frames(k, holders, [owner], role)
         return out
+
+    @staticmethod
+    def _title(noun: Token) -> list[str]:
+        """The title a role noun ends, longest reading first: "prime minister", "secretary-general"."""
+        doc = noun.doc
+        words = [noun.lower_]
+        j = noun.i - 1
+        while j > noun.sent.start:
+            t = doc[j]
+            if t.text in ("-", "‑") and not t.whitespace_ and not doc[j - 1].whitespace_:
+                words[0] = f"{doc[j - 1].lower_}-{words[0]}"
+                j -= 2
+                continue
+            if t.dep_ in ("compound", "amod") and t.head.i == noun.i and t.is_lower:
+                words.insert(0, t.lower_)
+                j -= 1
+                continue
+            break
+        k = noun.i + 1
+        while k + 1 < len(doc) and doc[k].text in ("-", "‑") and not doc[k - 1].whitespace_:
+            if doc[k].whitespace_:
+                break
+            words[-1] = f"{words[-1]}-{doc[k + 1].lower_}"  # "secretary-general", "commander-in-chief"
+            k += 2
+        return [" ".join(words[n:]) for n in range(len(words))]
 
     def _shared_state(self, noun: Token, view: View) -> list[str]:
         """A coordinated title shares the first one's state: "US Vice President X and Defense Minister Y"."""
