@@ -167,3 +167,19 @@ def test_hyphenated_title_is_one_title(extract: Callable[..., Found]) -> None:
     )
     rel = found.relation("leads", "Hamid Karimi", "Valley Liberation Brigades")
     assert rel is not None
+
+
+def test_head_title_of_a_known_person_leads_their_state(extract: Callable[..., Found]) -> None:
+    found = extract("President Joe Biden blamed the militias on 28 January 2024.")
+    assert found.relation("leads", "Joe Biden", "United States") is not None
+
+
+def test_organisational_title_without_owner_takes_the_organisation_in_view(
+    extract: Callable[..., Found],
+) -> None:
+    found = extract(
+        "The Valley Liberation Brigades grew quickly in the 1980s. "
+        "Hamid Karimi became the first secretary-general in 1989."
+    )
+    rel = found.relation("leads", "Hamid Karimi", "Valley Liberation Brigades")
+    assert rel is not None and rel.valid_from == "1989"

@@ -63,6 +63,9 @@ class EventLexicon:
     speech_verbs: frozenset[str]
     speech_nouns: frozenset[str]
     motion_verbs: frozenset[str]
+    stative_passives: frozenset[str]
+    theme_nominals: frozenset[str]
+    non_event_compounds: frozenset[tuple[str, str]]
     container_nouns: frozenset[str]
     territorial: frozenset[str]
 
@@ -92,6 +95,7 @@ class RelationLexicon:
     phrasal: dict[tuple[str, str], str]
     role_nouns: dict[str, str]
     head_titles: frozenset[str]
+    org_titles: frozenset[str]
     role_modifiers: frozenset[str]
     office_nouns: dict[str, str]
     office_verbs: frozenset[str]
@@ -276,6 +280,9 @@ def _events(f: _File) -> EventLexicon:
         speech_verbs=f.words("speech_verbs"),
         speech_nouns=f.words("speech_nouns"),
         motion_verbs=f.words("motion_verbs"),
+        stative_passives=f.words("stative_passives"),
+        theme_nominals=f.words("theme_nominals"),
+        non_event_compounds=frozenset(_compound(f, w) for w in f.words("non_event_compounds")),
         container_nouns=f.words("container_nouns"),
         territorial=f.words("territorial"),
     )
@@ -309,6 +316,7 @@ def _relations(f: _File) -> RelationLexicon:
         phrasal=phrasal,
         role_nouns={k: rel(f"role_nouns.{k}", v) for k, v in f.mapping("role_nouns").items()},
         head_titles=f.words("head_titles"),
+        org_titles=f.words("org_titles"),
         role_modifiers=f.words("role_modifiers"),
         office_nouns={k: rel(f"office_nouns.{k}", v) for k, v in f.mapping("office_nouns").items()},
         office_verbs=f.words("office_verbs"),

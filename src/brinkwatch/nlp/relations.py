@@ -36,6 +36,7 @@ class RelationFinder:
         self.name = name
         self.lex = lexicon or load_lexicon()
         self.gaz = gazetteer or load_gazetteer()
+        self._states = {a.country: a for a in self.gaz.actors.values() if a.type == "state" and a.country}
 
     def __call__(self, doc: Doc) -> Doc:
         view = View(doc)
@@ -290,6 +291,18 @@ class RelationFinder:
         heads_state = any(t in rel.head_titles for t in title)
         if heads_state:
             kind = "leads"  # "Iraq's prime minister": the head of government leads the state
+        people = all(view.actors.get(h, {}).get("type") == "person" for h in holders)
+        # "President Bill Clinton's order": a name in passing, as a possessor, says nothing of the office
+        in_passing = any(t.tag_ == "POS" for t in noun.doc[noun.i + 1 : min(noun.i + 6, len(noun.doc))])
+        if not owners and heads_state and people and not in_passing:
+            owners = self._home_state(holders, view)  # "President Joe Biden": his own state
+        elif (
+            not owners
+            and people
+            and any(t in rel.org_titles for t in title)
+            and noun.dep_ in ("attr", "oprd", "appos")
+        ):
+            owners = self._topic_organisation(noun, view)  # "became the first secretary-general in 1989"
         deputy = any(w in role.split() for w in ("vice", "deputy", "assistant"))
         out: list[dict[str, Any]] = []
         for owner in owners:
@@ -301,6 +314,46 @@ class RelationFinder:
                 k = "leads"
             out += self._frames(k, holders, [owner], role)
         return out
+
+    def _home_state(self, holders: list[str], view: View) -> list[str]:
+        """The state the gazetteer says a known person belongs to, entered into the document's actors."""
+        out: list[str] = []
+        for h in holders:
+            known = self.gaz.actors.get(h)
+            if known is None or known.type != "person" or not known.country:
+                continue
+            state = self._states.get(known.country)
+            if state is not None:
+                view.actors.setdefault(
+                    state.id,
+                    {"name": state.name, "type": "state", "known": True, "surfaces": [], "plural": False},
+                )
+                out.append(state.id)
+        return out
+
+    @staticmethod
+    def _topic_organisation(noun: Token, view: View) -> list[str]:
+        """The organisation a passage is about: the most often named one in the last three sentences."""
+        doc = noun.doc
+        start = noun.sent.start
+        for _ in range(2):
+            if start > 0:
+                start = doc[start - 1].sent.start
+        counts: dict[str, int] = {}
+        latest: dict[str, int] = {}
+        for i in range(start, noun.i):
+            m = view.mention_at.get(i)
+            if m is None or m[0] != i or m[4]:
+                continue
+            kind = view.actors.get(m[2], {}).get("type")
+            if kind in ("organization", "armed_group", "political_group") and not view.actors[m[2]].get(
+                "generic"
+            ):
+                counts[m[2]] = counts.get(m[2], 0) + 1
+                latest[m[2]] = i
+        if not counts:
+            return []
+        return [max(counts, key=lambda k: (counts[k], latest[k]))]
 
     @staticmethod
     def _title(noun: Token) -> list[str]:
