@@ -184,3 +184,11 @@ def test_the_militia_refers_to_the_armed_group_in_view(nlp: Language) -> None:
     keys = {doc[start:end].text: key for start, end, key, _form, _place in bw(doc)["mentions"]}
     assert keys["militia"] == "kataib-hezbollah"
     assert keys["it"] == "kataib-hezbollah"
+
+
+def test_a_state_led_body_is_an_actor_led_by_that_state(extract: Callable[..., Found]) -> None:
+    found = extract("In March 2015 the Saudi-led coalition began bombing the Houthis.")
+    coalition = found.actor("Saudi-led coalition")
+    assert coalition.type == "organization"
+    assert found.relation("leads", "Saudi Arabia", "Saudi-led coalition") is not None
+    assert found.has_actor("Saudi Arabia")

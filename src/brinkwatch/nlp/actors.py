@@ -699,6 +699,17 @@ class ActorRecognizer:
                     doc[start : tok.i + 1].text,
                 )
                 continue
+            if lemma in lex.led_bodies and tok.tag_ == "NN" and self._led_by_state(tok, state):
+                # "the Saudi-led coalition": a body of its own, named by who leads it
+                led = next(c for c in tok.lefts if c.lower_ == "led")
+                text = doc[led.i - 2 : tok.i + 1].text
+                # the mention starts at "led": the leader's own name stays a mention of the leader
+                known, _place = self._lookup(text)
+                if known:
+                    state.add_known(known[0][0], led.i, tok.i + 1, "alias", text)
+                else:
+                    state.add_new(led.i, tok.i + 1, text, lex.led_bodies[lemma], "collective", surface=text)
+                continue
             if self._people_noun(tok):
                 # "Kurds", "ethnic Albanians": a people named in the plural, reported only when it acts
                 start = self._proper_modifier_start(tok, state)
@@ -766,6 +777,18 @@ class ActorRecognizer:
                     key=f"group-{slug(text)}",
                 )
         self._add_collectives(doc, state, pending, native_country)
+
+    @staticmethod
+    def _led_by_state(tok: Token, state: _DocState) -> bool:
+        """Whether "<state or demonym>-led" modifies the noun ("Saudi-led", "US-led")."""
+        doc = tok.doc
+        for c in tok.lefts:
+            if c.lower_ != "led":
+                continue
+            before = doc[c.i - 2] if c.i >= 2 and doc[c.i - 1].text in ("-", "‑") else None
+            if before is not None and before.i in state.mentions:
+                return state.actors.get(state.mentions[before.i].key, {}).get("type") == "state"
+        return False
 
     def _group_actor(self, tok: Token, state: _DocState) -> bool:
         """Whether a group noun stands for an unnamed actor of its own.

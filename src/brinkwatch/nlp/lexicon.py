@@ -130,6 +130,7 @@ class ActorLexicon:
     part_nouns: frozenset[str]
     place_nouns: frozenset[str]
     typed_anaphors: dict[str, str]
+    led_bodies: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -359,6 +360,7 @@ def _actors(f: _File) -> ActorLexicon:
         part_nouns=f.words("part_nouns"),
         place_nouns=f.words("place_nouns"),
         typed_anaphors=types("typed_anaphors"),
+        led_bodies=types("led_bodies"),
     )
 
 
