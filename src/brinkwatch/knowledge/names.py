@@ -158,8 +158,11 @@ class NameRules:
         ``titles=False`` keeps leading titles, for places ("Imam Ali Shrine").
         A trailing possessive ("Iran's") is dropped first.
         """
-        words = normalize_name(_POSSESSIVE.sub("", text.strip())).split()
-        if titles:
+        raw = _POSSESSIVE.sub("", text.strip())
+        words = normalize_name(raw).split()
+        first = raw.split()[:1]
+        # an all-capital first word is an abbreviation, not a title: "DR Congo" is not "Dr Congo"
+        if titles and not (first and len(first[0]) > 1 and first[0].isupper()):
             words = self.strip_titles(words)
         return " ".join(self.canonical_words(words))
 
