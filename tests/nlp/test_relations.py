@@ -183,3 +183,20 @@ def test_organisational_title_without_owner_takes_the_organisation_in_view(
     )
     rel = found.relation("leads", "Hamid Karimi", "Valley Liberation Brigades")
     assert rel is not None and rel.valid_from == "1989"
+
+
+def test_relative_clause_and_appositive_describe_one_name(extract: Callable[..., Found]) -> None:
+    found = extract(
+        "On 10 March 2025 the interim president, Hamid Karimi, who led the Valley Liberation Front, "
+        "and Jalal Ahmadi, the Mountain Guards' commander, signed an agreement."
+    )
+    assert found.relation("leads", "Hamid Karimi", "Valley Liberation Front") is not None
+    assert found.relation("leads", "Jalal Ahmadi", "Valley Liberation Front") is None
+    assert found.relation("leads", "Jalal Ahmadi", "Mountain Guards") is not None
+
+
+def test_role_as_subject_of_the_copula(extract: Callable[..., Found]) -> None:
+    found = extract(
+        "The Valley Liberation Front took the city in 2012. Its political leader is Hamid Karimi."
+    )
+    assert found.relation("leads", "Hamid Karimi", "Valley Liberation Front") is not None

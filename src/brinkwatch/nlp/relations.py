@@ -163,8 +163,18 @@ class RelationFinder:
             if key is not None and view.actors.get(key, {}).get("type") == "person":
                 return [key]  # a title right before a name: "Vice President Dick Cheney"
         top = noun
-        while top.dep_ in ("appos", "conj") and top.head.pos_ in ("NOUN", "PROPN"):
-            top = top.head
+        while top.dep_ == "conj" and top.head.pos_ == "NOUN":
+            top = top.head  # "its founder and leader": coordinated roles share the holder
+        if top.dep_ == "appos" and top.head.pos_ in ("NOUN", "PROPN"):
+            # "Mazloum Abdi, the SDF's commander": the name the appositive describes, not its conjuncts
+            named = [c for c in syntax.conjuncts(top.head) if c.i < top.i]
+            if noun.tag_ in ("NN", "NNP"):
+                named = named[-1:]  # "X and Y – the real leader of ...": one leader, the nearest name
+            found = list(dict.fromkeys(k for c in named for k in actors_of(c, view, coordinated=False)))
+            if found:
+                return found
+            while top.dep_ in ("appos", "conj") and top.head.pos_ in ("NOUN", "PROPN"):
+                top = top.head
         head = top.head
         if top.dep_ in ("compound", "amod") and head.pos_ == "PROPN":
             return actors_of(head, view)  # "Badr leader Hadi al-Amiri"
@@ -178,6 +188,9 @@ class RelationFinder:
             return [k for s in subjects for k in actors_of(s, view)]
         if top.dep_ == "appos":
             return actors_of(head, view)
+        if top.dep_ == "nsubj" and head.lemma_ == "be":
+            # "Its political leader is Bertrand Bisimwa": the copula's complement holds the role
+            return [k for c in head.children if c.dep_ == "attr" for k in actors_of(c, view)]
         appos = [c for c in noun.children if c.dep_ == "appos"]
         if appos:
             return [k for a in appos for k in actors_of(a, view)]
@@ -233,7 +246,11 @@ class RelationFinder:
             sources = [k for a in syntax.agent(verb) for k in actors_of(a, view)]
             targets = self._patients(verb, view)
         else:
-            sources = [k for s in syntax.logical_subjects(verb) for k in actors_of(s, view)]
+            # "X, who led HTS, and Y": a relative clause speaks of its antecedent alone
+            single = verb.dep_ == "relcl"
+            sources = [
+                k for s in syntax.logical_subjects(verb) for k in actors_of(s, view, coordinated=not single)
+            ]
             targets = [k for o in syntax.objects(verb) for k in actors_of(o, view)]
             if not targets and kind == "founded":
                 targets = self._named_object(verb, view)
