@@ -200,3 +200,15 @@ def test_role_as_subject_of_the_copula(extract: Callable[..., Found]) -> None:
         "The Valley Liberation Front took the city in 2012. Its political leader is Hamid Karimi."
     )
     assert found.relation("leads", "Hamid Karimi", "Valley Liberation Front") is not None
+
+
+def test_inverse_verb_initiative_and_backbone(extract: Callable[..., Found]) -> None:
+    found = extract(
+        "The Valley Liberation Front was formed in October 2015 at the initiative of the Mountain Guards. "
+        "The Mountain Guards have always been the backbone of the Valley Liberation Front. "
+        "The Northern Alliance includes the River Union."
+    )
+    assert found.relation("founded", "Mountain Guards", "Valley Liberation Front") is not None
+    assert found.relation("member_of", "Mountain Guards", "Valley Liberation Front") is not None
+    assert found.relation("member_of", "River Union", "Northern Alliance") is not None
+    assert found.relation("member_of", "Northern Alliance", "River Union") is None

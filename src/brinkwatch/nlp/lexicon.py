@@ -92,6 +92,7 @@ class Backing:
 @dataclass(frozen=True)
 class RelationLexicon:
     verbs: dict[str, str]
+    inverse_verbs: dict[str, str]
     phrasal: dict[tuple[str, str], str]
     role_nouns: dict[str, str]
     head_titles: frozenset[str]
@@ -283,16 +284,18 @@ def _events(f: _File) -> EventLexicon:
         motion_verbs=f.words("motion_verbs"),
         stative_passives=f.words("stative_passives"),
         theme_nominals=f.words("theme_nominals"),
-        non_event_compounds=frozenset(_compound(f, w) for w in f.words("non_event_compounds")),
+        non_event_compounds=frozenset(
+            _compound(f, w, "non_event_compounds") for w in f.words("non_event_compounds")
+        ),
         container_nouns=f.words("container_nouns"),
         territorial=f.words("territorial"),
     )
 
 
-def _compound(f: _File, key: str) -> tuple[str, str]:
+def _compound(f: _File, key: str, table: str = "noun_compounds") -> tuple[str, str]:
     modifier, _, noun = key.rpartition(" ")
     if not modifier:
-        raise f.fail(f"noun_compounds.{key}", "expected 'modifier noun'")
+        raise f.fail(f"{table}.{key}", "expected 'modifier noun'")
     return modifier, noun
 
 
@@ -314,6 +317,7 @@ def _relations(f: _File) -> RelationLexicon:
         phrasal[(verb, particle)] = rel(f"phrasal.{k}", v)
     return RelationLexicon(
         verbs={k: rel(f"verbs.{k}", v) for k, v in f.mapping("verbs").items()},
+        inverse_verbs={k: rel(f"inverse_verbs.{k}", v) for k, v in f.mapping("inverse_verbs").items()},
         phrasal=phrasal,
         role_nouns={k: rel(f"role_nouns.{k}", v) for k, v in f.mapping("role_nouns").items()},
         head_titles=f.words("head_titles"),

@@ -240,6 +240,8 @@ class RelationFinder:
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
         kind = rel.phrasal.get((lemma, particle)) if particle else None
         kind = kind or rel.verbs.get(lemma)
+        inverse = kind is None and lemma in rel.inverse_verbs
+        kind = kind or rel.inverse_verbs.get(lemma)
         if kind is None or not syntax.asserted(verb, self.lex.cues):
             return []
         if syntax.is_passive(verb):
@@ -258,6 +260,8 @@ class RelationFinder:
             return []
         if kind == "allied_with" and not any(c.lower_ == "with" for c in verb.children):
             return []
+        if inverse:
+            return self._frames(kind, targets, sources)
         return self._frames(self._refine(kind, sources, view), sources, targets)
 
     def _named_object(self, verb: Token, view: View) -> list[str]:
@@ -504,8 +508,8 @@ class RelationFinder:
 
     def _backing_noun(self, noun: Token, lemma: str, view: View) -> list[dict[str, Any]]:
         """ "established with Saudi Arabia's backing", "with the support of X"."""
-        if noun.dep_ != "pobj" or noun.head.lower_ not in ("with", "through", "thanks"):
-            return []
+        if noun.dep_ != "pobj" or noun.head.lower_ not in ("with", "through", "thanks", "at", "on"):
+            return []  # "with Saudi backing", "at the initiative of the YPG"
         backers = [
             k for c in noun.children if c.dep_ in ("poss", "amod", "compound") for k in actors_of(c, view)
         ]
