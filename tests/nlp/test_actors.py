@@ -192,3 +192,21 @@ def test_a_state_led_body_is_an_actor_led_by_that_state(extract: Callable[..., F
     assert coalition.type == "organization"
     assert found.relation("leads", "Saudi Arabia", "Saudi-led coalition") is not None
     assert found.has_actor("Saudi Arabia")
+
+
+def test_the_rebels_refer_back_to_the_named_armed_group(nlp: Language) -> None:
+    doc = nlp(
+        "The Valley Liberation Front was formed in 2012. On 20 November 2012 the rebels captured the town."
+    )
+    keys = {doc[start:end].text: key for start, end, key, _form, _place in bw(doc)["mentions"]}
+    assert keys["rebels"] == keys["Valley Liberation Front"]
+
+
+def test_bracketed_acronym_is_cut_from_the_name_and_joins_it(extract: Callable[..., Found]) -> None:
+    found = extract(
+        "Its forerunner was the Northern Congress for the Defence of the People (NCDP), a rebel group. "
+        "The NCDP signed a deal on 23 March 2009."
+    )
+    congress = found.actor("Northern Congress for the Defence of the People")
+    assert "NCDP" in congress.aliases
+    assert len([a for a in found.actors if "NCDP" in a.name]) == 0

@@ -563,6 +563,9 @@ class ActorRecognizer:
             or doc[end - 1].text in ("'s", "’s", "-")
         ):
             end -= 1
+        bracket = next((i for i in range(start + 1, end) if doc[i].text in ("(", "[")), None)
+        if bracket is not None:
+            end = bracket  # "the National Congress (CNDP": the bracketed acronym is a name of its own
         return doc[start:end] if end > start else None
 
     def _add_person(self, span: Span, state: _DocState) -> None:
@@ -628,8 +631,13 @@ class ActorRecognizer:
             return
         for tok in doc:
             key = defined.get(tok.text)
-            if key is not None and tok.i not in state.covered:
+            if key is None:
+                continue
+            held = state.mentions.get(tok.i)
+            if tok.i not in state.covered:
                 state.add_mention(tok.i, tok.i + 1, key, "acronym", tok.text)
+            elif held is not None and held.form == "ner" and (held.start, held.end) == (tok.i, tok.i + 1):
+                held.key, held.form = key, "acronym"  # NER took the acronym for a new name of its own
 
     def _short_name_pass(self, doc: Doc, state: _DocState) -> None:
         """Surnames and "Al-X" of people named in full elsewhere in the text; the nearest earlier one wins.
@@ -1034,7 +1042,15 @@ class ActorRecognizer:
         lex = self.lex.actors
         resolver = _Resolver(doc)
         for tok in doc:
-            if tok.i in state.covered:
+            held = state.mentions.get(tok.i)
+            # "the rebels" was taken for a generic group; it may still refer back to a named one
+            regeneric = (
+                held is not None
+                and held.form == "generic"
+                and held.end - held.start == 1
+                and tok.lemma_.lower() in lex.typed_anaphors
+            )
+            if tok.i in state.covered and not regeneric:
                 continue
             lower = tok.lower_
             lemma = tok.lemma_.lower()
@@ -1063,8 +1079,12 @@ class ActorRecognizer:
                 and tok.dep_ != "compound"
             ):
                 key = self._definite_antecedent(tok, lemma, state)
-                if key is not None:
+                if key is not None and regeneric and held is not None:
+                    held.key, held.form = key, "anaphor"
+                elif key is not None:
                     state.add_mention(tok.i, tok.i + 1, key, "anaphor", tok.text)
+                continue
+            if regeneric:
                 continue
             if tok.tag_ in ("WDT", "WP") and lower in syntax.RELATIVE_PRONOUNS:
                 antecedent = syntax.resolve_relative(tok)
