@@ -210,3 +210,14 @@ def test_bracketed_acronym_is_cut_from_the_name_and_joins_it(extract: Callable[.
     congress = found.actor("Northern Congress for the Defence of the People")
     assert "NCDP" in congress.aliases
     assert len([a for a in found.actors if "NCDP" in a.name]) == 0
+
+
+def test_weapons_categories_and_lower_case_slips_are_not_actors(extract: Callable[..., Found]) -> None:
+    found = extract(
+        "On the night of 19 May 2019 a Katyusha rocket landed near the embassy. "
+        "In 2009 the State Department designated the Valley Front as a Foreign Terrorist Organization. "
+        "Iraqi soldiers and Shia militiamen entered the town of Amerli on 31 August 2014."
+    )
+    names = {a.name for a in found.actors}
+    assert not names & {"Katyusha", "Foreign Terrorist Organization", "Amerli"}
+    assert "Shia militiamen" in names

@@ -423,6 +423,10 @@ class ActorRecognizer:
                 continue  # "Don" of "Rostov-on-Don"
             if label == "ORG" and self._named_thing(span):
                 continue  # "the bulk carrier True Confidence": a name of something no actor noun describes
+            if not any(t.text[:1].isupper() for t in span):
+                continue  # a lower-case "name" is a tagging slip
+            if self._modifies_a_thing(span):
+                continue  # "a Katyusha rocket": the name classifies a thing
             if label == "PERSON" and self._located(span):
                 state.add_place_new(span, "GPE")  # "the towns of Kobani and Tal Abyad", "near Ras al-Ayn"
                 continue
@@ -471,8 +475,19 @@ class ActorRecognizer:
         noun = doc[span.start - 1]
         if noun.pos_ != "NOUN" or not noun.is_lower:
             return False
+        return not self._actor_noun(noun)
+
+    def _modifies_a_thing(self, span: Span) -> bool:
+        """An unknown name used as a modifier of a common noun that no actor noun is ("Katyusha rockets")."""
+        root = span.root
+        head = root.head
+        if root.dep_ != "compound" or head.i < span.end or head.pos_ != "NOUN":
+            return False
+        return not self._actor_noun(head)
+
+    def _actor_noun(self, noun: Token) -> bool:
+        """Whether a common noun names actors (organisations, groups, people, roles, state agents)."""
         lex = self.lex.actors
-        lemma = noun.lemma_.lower()
         actor_nouns = (
             lex.org_heads.keys()
             | lex.collective_nouns.keys()
@@ -483,9 +498,10 @@ class ActorRecognizer:
             | lex.military_nouns
             | lex.collective_references
             | lex.native_collectives
+            | lex.part_nouns
             | self.lex.relations.role_nouns.keys()
         )
-        return lemma not in actor_nouns and noun.lower_ not in actor_nouns
+        return noun.lemma_.lower() in actor_nouns or noun.lower_ in actor_nouns
 
     def _located(self, span: Span) -> bool:
         """A "person" NER found where only a place can stand: after a locative preposition or a place noun."""
@@ -542,6 +558,8 @@ class ActorRecognizer:
             name = doc[start : tok.i + 1]
             if any(w in self.lex.actors.non_actor_heads for w in _singulars(tok)):
                 continue
+            if self.gaz.rules.key(name.text) in self.not_actor_keys:
+                continue  # "a Foreign Terrorist Organization": a legal category, not a body
             state.add_new(start, tok.i + 1, _clean_name(name.text), kind, "ner")
 
     def _looks_like_person(self, span: Span, state: _DocState) -> bool:
@@ -552,9 +570,7 @@ class ActorRecognizer:
         """Drop a leading "the", titles, quotes and a trailing possessive from an entity span."""
         start, end = ent.start, ent.end
         doc = ent.doc
-        while start < end and (
-            doc[start].lower_ == "the" or doc[start].text in _QUOTES or doc[start].is_punct
-        ):
+        while start < end and (doc[start].pos_ == "DET" or doc[start].text in _QUOTES or doc[start].is_punct):
             start += 1
         while end > start and (
             doc[end - 1].text in _QUOTES
@@ -1281,6 +1297,8 @@ def _plural(doc: Doc, lemma: str) -> str:
         return lemma[:-1] + "ies"
     if lemma.endswith(("s", "x", "ch", "sh")):
         return lemma + "es"
+    if lemma.endswith("man"):
+        return lemma[:-3] + "men"  # "militiaman" -> "militiamen"
     return lemma + "s"
 
 
