@@ -221,3 +221,9 @@ def test_weapons_categories_and_lower_case_slips_are_not_actors(extract: Callabl
     names = {a.name for a in found.actors}
     assert not names & {"Katyusha", "Foreign Terrorist Organization", "Amerli"}
     assert "Shia militiamen" in names
+
+
+def test_a_rank_is_cut_from_a_name_and_marks_a_person(extract: Callable[..., Found]) -> None:
+    found = extract("The attack on 28 January 2024 killed Specialist Kennedy Ladon Sanders, 24.")
+    soldier = found.actor("Kennedy Ladon Sanders")
+    assert soldier.type == "person"

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from brinkwatch.knowledge import Gazetteer, KnownActor, KnownPlace, load_gazetteer
+from brinkwatch.knowledge import Gazetteer, KnownActor, KnownPlace, load_gazetteer, normalize_name
 from brinkwatch.nlp import syntax
 from brinkwatch.nlp.annotations import ActorEntry, PlaceEntry, bw
 from brinkwatch.nlp.lexicon import Lexicon, load_lexicon
@@ -44,8 +44,6 @@ ARABIC_ARTICLES = frozenset({"al", "el", "ash", "as", "ad", "an", "ar", "at", "a
 
 def slug(text: str) -> str:
     """A stable id from a name: lower case ASCII words joined by hyphens."""
-    from brinkwatch.knowledge import normalize_name
-
     return re.sub(r"[^a-z0-9]+", "-", normalize_name(text)).strip("-") or "actor"
 
 
@@ -388,6 +386,8 @@ class ActorRecognizer:
             if span is None or len(span) == 0:
                 continue
             label = ent.label_
+            if label == "ORG" and span.start > ent.start and doc[span.start - 1].is_title:
+                label = "PERSON"  # a rank or title was cut from the front: "Specialist Kennedy Sanders"
             head_kind = next((lex.org_heads[w] for w in _singulars(span[-1]) if w in lex.org_heads), None)
             if (
                 label in ("GPE", "LOC", "FAC")
@@ -579,6 +579,10 @@ class ActorRecognizer:
             or doc[end - 1].text in ("'s", "’s", "-")
         ):
             end -= 1
+        words = [normalize_name(t.text) for t in doc[start:end]]
+        kept = self.gaz.rules.strip_titles(list(words))
+        if len(kept) < len(words) and all(w for w in words[: len(words) - len(kept)]):
+            start += len(words) - len(kept)  # "Specialist Kennedy Sanders": the rank is not the name
         bracket = next((i for i in range(start + 1, end) if doc[i].text in ("(", "[")), None)
         if bracket is not None:
             end = bracket  # "the National Congress (CNDP": the bracketed acronym is a name of its own
