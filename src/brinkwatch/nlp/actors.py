@@ -386,7 +386,12 @@ class ActorRecognizer:
             if span is None or len(span) == 0:
                 continue
             label = ent.label_
-            if label == "ORG" and span.start > ent.start and doc[span.start - 1].is_title:
+            if (
+                label == "ORG"
+                and span.start > ent.start
+                and doc[span.start - 1].is_title
+                and doc[span.start - 1].pos_ != "DET"
+            ):
                 label = "PERSON"  # a rank or title was cut from the front: "Specialist Kennedy Sanders"
             head_kind = next((lex.org_heads[w] for w in _singulars(span[-1]) if w in lex.org_heads), None)
             if (
