@@ -232,6 +232,7 @@ def test_provenance_profile_and_counts(store: Store) -> None:
         "relations": 1,
         "events": 1,
         "merges": 0,
+        "event_merges": 0,
         "provenance": 3,
     }
 

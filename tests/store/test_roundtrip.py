@@ -139,6 +139,8 @@ def record_sets(draw: st.DrawFn) -> list[dict[str, Any]]:
                 "provenance": provenance(),
             }
         )
+    # one type per event, so no two text events report the same event (merging has its own tests)
+    event_types = draw(st.permutations(EVENT_TYPES))
     for i in range(draw(st.integers(0, 5))):
         day = draw(_maybe(partial_dates()))
         end = draw(_maybe(partial_dates())) if day else None
@@ -148,7 +150,7 @@ def record_sets(draw: st.DrawFn) -> list[dict[str, Any]]:
             {
                 "kind": "event",
                 "id": f"ev-{i}",
-                "type": draw(st.sampled_from(EVENT_TYPES)),
+                "type": event_types[i],
                 "mode": draw(_maybe(st.sampled_from(["military", "cyber"]))),
                 "source": draw(st.lists(st.sampled_from(actor_ids), unique=True, max_size=2)),
                 "target": draw(st.lists(st.sampled_from(actor_ids), unique=True, max_size=2)),

@@ -6,12 +6,13 @@
 
 from brinkwatch.store.errors import StoreInputError, UnknownActorError
 from brinkwatch.store.rows import EventRows
-from brinkwatch.store.store import ActorProfile, Store, sha256_text
+from brinkwatch.store.store import ActorProfile, EventMerge, Store, sha256_text
 from brinkwatch.store.writer import AddStats
 
 __all__ = [
     "ActorProfile",
     "AddStats",
+    "EventMerge",
     "EventRows",
     "Store",
     "StoreInputError",

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 
 from brinkwatch.store import schema as t
 
+T = TypeVar("T")
 IN_CHUNK = 500  # values per IN (...) lookup: well under SQLite's and PostgreSQL's parameter limits
 
 # Columns written by the bulk path, in tuple order. The provenance primary key is generated.
@@ -47,6 +48,12 @@ def _lookup_sql(dialect: sa.Dialect, table: str, column: str, n: int, condition:
     marks = ", ".join([_marker(dialect)] * n)
     where = f"{quote(column)} IN ({marks})" + (f" AND {condition}" if condition else "")
     return f"SELECT {quote(column)} FROM {quote(table)} WHERE {where}"
+
+
+def chunks(items: Sequence[T], size: int = IN_CHUNK) -> Iterable[Sequence[T]]:
+    """Consecutive slices of at most ``size`` items (one ``IN (...)`` lookup each)."""
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
 
 
 def raw_cursor(conn: sa.Connection) -> Any:

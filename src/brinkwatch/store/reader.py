@@ -23,10 +23,11 @@ from pydantic import BaseModel
 
 from brinkwatch.records import Actor, Document, Event, Place, Provenance, Relation
 from brinkwatch.store import schema as t
+from brinkwatch.store.bulk import chunks
 from brinkwatch.store.days import query_bounds
-from brinkwatch.store.writer import chunks
 
 ActorFilter = str | Sequence[str] | None
+CORROBORATION = "corroboration"  # derived key of a text event read back: how many documents report it
 DateLike = date | str | None
 
 M = TypeVar("M", bound=BaseModel)
@@ -203,8 +204,13 @@ def relations_from_rows(
     return out
 
 
-def events_by_ids(conn: sa.Connection, ids: Sequence[str]) -> list[Event]:
-    """Event records for ids, in the order of ``ids``."""
+def events_by_ids(conn: sa.Connection, ids: Sequence[str], derived: bool = True) -> list[Event]:
+    """Event records for ids, in the order of ``ids``.
+
+    ``derived`` adds what the store works out rather than keeps: ``corroboration``,
+    the number of distinct documents reporting a text event (several once
+    reports of it were merged; see :mod:`brinkwatch.store.dedup`).
+    """
     rows: dict[str, sa.RowMapping] = {}
     for part in chunks(ids):
         for r in conn.execute(sa.select(t.events).where(t.events.c.id.in_(part))).mappings():
@@ -241,10 +247,14 @@ def events_by_ids(conn: sa.Connection, ids: Sequence[str]) -> list[Event]:
             }
         )
         who = roles.get(eid, {"source": [], "target": []})
-        fields.update(
-            summary=r["summary"], source=who["source"], target=who["target"], provenance=provs.get(eid, [])
-        )
-        out.append(build(Event, fields, _extra(r["extra"])))
+        sources = provs.get(eid, [])
+        fields.update(summary=r["summary"], source=who["source"], target=who["target"], provenance=sources)
+        extra = _extra(r["extra"])
+        if derived:
+            documents = {p.document for p in sources if p.document is not None}
+            if documents:
+                extra[CORROBORATION] = len(documents)
+        out.append(build(Event, fields, extra))
     return out
 
 

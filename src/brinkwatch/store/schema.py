@@ -189,3 +189,18 @@ merges = sa.Table(
     sa.Column("reason", sa.Text, nullable=False),
     sa.Index("ix_merges_kept", "kept_id"),
 )
+
+# The audit trail of event de-duplication (see ``dedup``): every text report that is part of a merged
+# event, as it arrived (``report``, an interchange event as JSON with its actors resolved), the event
+# it is part of and why. The merged event is recomputed from these, so a merge can be explained and
+# undone; an event that never merged has no rows here (its own row is its report).
+event_merges = sa.Table(
+    "event_merges",
+    metadata,
+    sa.Column("merged_id", sa.String(200), primary_key=True),
+    sa.Column("kept_id", sa.String(200), sa.ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("merged_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("report", sa.Text, nullable=False),
+    sa.Index("ix_event_merges_kept", "kept_id"),
+)

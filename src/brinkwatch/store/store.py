@@ -24,9 +24,9 @@ import sqlalchemy as sa
 
 from brinkwatch import config
 from brinkwatch.records import Actor, AnyRecord, Document, Event, Place, Provenance, Relation, to_dict
-from brinkwatch.store import migrate
+from brinkwatch.store import dedup, migrate
 from brinkwatch.store import schema as t
-from brinkwatch.store.bulk import stored_values
+from brinkwatch.store.bulk import chunks, stored_values
 from brinkwatch.store.days import query_bounds
 from brinkwatch.store.names import fold
 from brinkwatch.store.reader import (
@@ -70,6 +70,27 @@ class ActorProfile:
             "relations": [to_dict(r) for r in self.relations],
             "events": [to_dict(e) for e in self.events],
             "documents": [to_dict(d) for d in self.documents],
+        }
+
+
+@dataclass
+class EventMerge:
+    """One report of a merged event: the report as it arrived, when it was merged and why."""
+
+    kept_id: str
+    report_id: str
+    merged_at: datetime
+    reason: str
+    report: Event
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data."""
+        return {
+            "kept_id": self.kept_id,
+            "report_id": self.report_id,
+            "merged_at": self.merged_at.isoformat(),
+            "reason": self.reason,
+            "report": to_dict(self.report),
         }
 
 
@@ -179,7 +200,9 @@ class Store:
         Idempotent by the text's sha256: the same text again returns the stored
         id and ``False`` and stores nothing. A different text under a stored id
         gets the next free id (``id-2``, ``id-3``...), and the records' document
-        provenance is rewritten to it; the id actually used is returned.
+        provenance is rewritten to it; the id actually used is returned. An event
+        that other documents already reported joins the stored one
+        (:mod:`brinkwatch.store.dedup`).
         """
         digest = sha256_text(text)
         with self.engine.begin() as conn:
@@ -364,16 +387,59 @@ class Store:
             return read_event_rows(conn, flt)
 
     def get_event(self, event_id: str) -> Event | None:
-        """The stored event with this id (with its provenance), or None."""
+        """The stored event with this id, or the one a report of this id was merged into, or None.
+
+        The event carries its provenance (every report's sentence) and, when it
+        was reported in text, ``corroboration``: how many documents report it.
+        """
         found = self.get_events([event_id])
         return found[0] if found else None
 
     def get_events(self, event_ids: Sequence[str]) -> list[Event]:
-        """The stored events with these ids, in the order given; unknown ids are left out."""
-        wanted = list(dict.fromkeys(event_ids))
+        """The stored events with these ids, in the order given; unknown ids are left out.
+
+        The id of a report merged into another event gives that event.
+        """
+        m = t.event_merges
         with self.engine.connect() as conn:
+            kept: dict[str, str] = {}
+            for part in chunks(list(dict.fromkeys(event_ids))):
+                query = sa.select(m.c.merged_id, m.c.kept_id).where(m.c.merged_id.in_(part))
+                kept.update((merged, kept_id) for merged, kept_id in conn.execute(query))
+            wanted = list(dict.fromkeys(kept.get(i, i) for i in event_ids))
             known = stored_values(conn, t.events.name, "id", wanted)
             return events_by_ids(conn, [i for i in wanted if i in known])
+
+    def event_merges(self, event_id: str) -> list[EventMerge]:
+        """The reports a merged event was made of, each as it arrived and why it belongs; [] when not merged.
+
+        ``event_id`` may be the event's id or any of its reports' ids.
+        """
+        m = t.event_merges
+        with self.engine.connect() as conn:
+            hit = conn.execute(sa.select(m.c.kept_id).where(m.c.merged_id == event_id)).first()
+            kept = event_id if hit is None else str(hit[0])
+            rows = conn.execute(
+                sa.select(m.c.merged_id, m.c.merged_at, m.c.reason, m.c.report)
+                .where(m.c.kept_id == kept)
+                .order_by(m.c.merged_id)
+            ).all()
+        return [
+            EventMerge(kept, merged_id, merged_at, reason, Event.model_validate_json(report))
+            for merged_id, merged_at, reason, report in rows
+        ]
+
+    def merge_duplicate_events(self) -> AddStats:
+        """Merge the text events that report the same event, in a store filled before de-duplication.
+
+        Stores written since keep their events merged as they are added; this
+        clusters every block of stored text events again (the same rules, see
+        :mod:`brinkwatch.store.dedup`), in one transaction.
+        """
+        with self.engine.begin() as conn:
+            writer = RecordWriter(conn, datetime.now(UTC))
+            writer.rebuild_blocks(dedup.text_blocks(conn))
+        return writer.stats
 
     def count_events(
         self,
@@ -513,10 +579,12 @@ class Store:
             rows = conn.execute(sa.select(r).order_by(r.c.learned_at, r.c.id)).mappings().all()
             for part in range(0, len(rows), EXPORT_CHUNK):
                 yield from relations_from_rows(conn, rows[part : part + EXPORT_CHUNK], with_closure=False)
-        yield from self.iter_events()
+        with self.engine.connect() as conn:  # events as stored: no derived keys (import derives them again)
+            for ids in iter_event_ids(conn, EventFilter(), None, 0, EXPORT_CHUNK):
+                yield from events_by_ids(conn, ids, derived=False)
 
     def counts(self) -> dict[str, int]:
-        """How many records of each kind the store holds (plus merges and provenance entries)."""
+        """How many records of each kind the store holds (plus actor and event merges, provenance entries)."""
         tables = {
             "documents": t.documents,
             "actors": t.actors,
@@ -524,6 +592,7 @@ class Store:
             "relations": t.relations,
             "events": t.events,
             "merges": t.merges,
+            "event_merges": t.event_merges,
             "provenance": t.provenance,
         }
         with self.engine.connect() as conn:

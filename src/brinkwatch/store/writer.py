@@ -19,6 +19,11 @@ call are remembered in memory instead of looked up batch by batch; past
 :data:`MEMORY_LIMIT` entries the writer falls back to the lookups, which see
 everything the call has written.
 
+Event de-duplication: a text event (document provenance) dated to a day or a
+month is not inserted as it comes; at flush it joins the stored reports of its
+block (same type and date) and :mod:`brinkwatch.store.dedup` decides which
+reports are one event. Dataset events never take that path.
+
 Actor resolution: an incoming actor whose id is stored gets its new aliases
 added; otherwise, if its name or an alias folds to a stored actor's alias, it is
 mapped onto that actor, the mapping is recorded in ``merges``, and every later
@@ -46,13 +51,15 @@ from brinkwatch.records import (
     Place,
     Provenance,
     Relation,
+    to_json,
 )
+from brinkwatch.store import dedup
 from brinkwatch.store import schema as t
 from brinkwatch.store.bulk import (
     EVENT_ACTOR_COLUMNS,
     EVENT_COLUMNS,
-    IN_CHUNK,
     PROVENANCE_COLUMNS,
+    chunks,
     insert_rows,
     stored_values,
     table_has_rows,
@@ -60,6 +67,7 @@ from brinkwatch.store.bulk import (
 from brinkwatch.store.days import day_bounds, interval_days
 from brinkwatch.store.errors import UnknownActorError, check_no_nul
 from brinkwatch.store.names import fold
+from brinkwatch.store.reader import CORROBORATION
 from brinkwatch.store.schema import UNDATED
 
 ROW_KEY_SEP = "\x1f"
@@ -78,6 +86,7 @@ class AddStats:
     updated: Counter[str] = field(default_factory=Counter)
     merged: int = 0
     closed: int = 0
+    events_merged: int = 0  # text events stored as further reports of an event, not as events of their own
 
     def to_dict(self) -> dict[str, Any]:
         """Plain counts for JSON output."""
@@ -87,12 +96,19 @@ class AddStats:
             "updated": dict(self.updated),
             "merged": self.merged,
             "closed": self.closed,
+            "events_merged": self.events_merged,
         }
 
 
 def extra_json(record: Actor | Place | Relation | Event | Document | Provenance) -> str | None:
-    """Unknown keys a record carried (RECORDS.md allows them), kept so export gives them back."""
+    """Unknown keys a record carried (RECORDS.md allows them), kept so export gives them back.
+
+    An event's ``corroboration`` is left out: the store derives it on reading, so
+    an exported event that is imported again does not keep a stale count.
+    """
     extra = record.model_extra
+    if extra and isinstance(record, Event) and CORROBORATION in extra:
+        extra = {k: v for k, v in extra.items() if k != CORROBORATION}
     return json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else None
 
 
@@ -101,12 +117,6 @@ def row_key(prov: Provenance) -> str | None:
     if prov.dataset is None:
         return None
     return f"{prov.dataset}{ROW_KEY_SEP}{prov.record}"
-
-
-def chunks(items: Sequence[str], size: int = IN_CHUNK) -> Iterable[Sequence[str]]:
-    """Consecutive slices of at most ``size`` items."""
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
 
 
 def _dedupe(ids: Iterable[str]) -> list[str]:
@@ -141,6 +151,7 @@ class RecordWriter:
         self._pending_refs: list[tuple[str, str, str, str, int]] = []  # kind, id, field, actor id, position
         self._position = 0  # ordinal of the current record in the stream, for error messages
         self._event_buffer: dict[str, _BufferedEvent] = {}  # by event id, in arrival order
+        self._reports: dict[str, Event] = {}  # buffered text events that may merge (see dedup), by id
         self._relations: list[tuple[Relation, dict[str, Any]]] = []
         # per record kind: what this call wrote, while nothing stored before it can clash (None: look up)
         self._memory: dict[str, _CallMemory | None] = {}
@@ -548,6 +559,16 @@ class RecordWriter:
         for actor_id in target:
             if actor_id not in canon:
                 self._reference("event", eid, "target", actor_id)
+        row, provs, keys = self._event_tuples(ev)
+        self._event_buffer[eid] = (row, source, target, provs, keys)
+        if not keys and dedup.block_of(ev) is not None:  # a dataset row (keys) never merges
+            self._reports[eid] = ev
+        if len(self._event_buffer) >= self.batch_size:
+            self._flush_events()
+
+    def _event_tuples(self, ev: Event) -> tuple[tuple[Any, ...], list[tuple[Any, ...]], list[str]]:
+        """The event's row, its provenance rows and its dataset row keys, NUL-checked."""
+        eid = ev.id
         day, day_end = ev.date, ev.date_end
         if day:
             lo, hi = day_bounds(day)
@@ -580,49 +601,136 @@ class RecordWriter:
                     prefix=f"provenance.{i}.",
                 )
             provs.append(prov)
-        self._event_buffer[eid] = (row, source, target, provs, keys)
-        if len(self._event_buffer) >= self.batch_size:
-            self._flush_events()
+        return row, provs, keys
 
     def _flush_events(self) -> None:
         if not self._event_buffer:
             return
         self._check_pending_refs()
         buffer, self._event_buffer = self._event_buffer, {}
+        candidates, self._reports = self._reports, {}
         fresh = self._fresh("event", t.events, [(eid, entry[4]) for eid, entry in buffer.items()])
         keep: list[tuple[Any, ...]] = []
         actor_rows: list[tuple[Any, ...]] = []
         prov_rows: list[tuple[Any, ...]] = []
         written: list[tuple[str, list[str]]] = []
-        canon = self._canon
+        reports: list[Event] = []
         for eid, (row, source, target, provs, keys) in buffer.items():
             if eid not in fresh:
+                continue
+            if eid in candidates:
+                reports.append(candidates[eid])
                 continue
             keep.append(row)
             prov_rows.extend(provs)
             written.append((eid, keys))
-            lo = row[5]
-            if len(source) == 1:
-                actor_rows.append((eid, canon[source[0]], "source", 0, lo))
-            elif source:
-                actor_rows.extend(
-                    (eid, a, "source", i, lo) for i, a in enumerate(_dedupe(canon[a] for a in source))
+            actor_rows.extend(self._actor_rows(eid, row[5], source, target))
+        self.stats.skipped["event"] += len(buffer) - len(keep) - len(reports)
+        if keep:
+            insert_rows(self.conn, "events", EVENT_COLUMNS, keep)
+            insert_rows(self.conn, "event_actors", EVENT_ACTOR_COLUMNS, actor_rows)
+            insert_rows(self.conn, "provenance", PROVENANCE_COLUMNS, prov_rows)
+            self._remember("event", written)
+            self.stats.added["event"] += len(keep)
+            self._keep_statistics_current(len(keep))
+        if reports:
+            self._merge_reports(reports)
+
+    def _actor_rows(self, eid: str, lo: int, source: list[str], target: list[str]) -> list[tuple[Any, ...]]:
+        """``event_actors`` rows of an event, its actor ids resolved to the stored ones."""
+        canon = self._canon
+        rows: list[tuple[Any, ...]] = []
+        if len(source) == 1:
+            rows.append((eid, canon[source[0]], "source", 0, lo))
+        elif source:
+            rows.extend((eid, a, "source", i, lo) for i, a in enumerate(_dedupe(canon[a] for a in source)))
+        if len(target) == 1:
+            rows.append((eid, canon[target[0]], "target", 0, lo))
+        elif target:
+            rows.extend((eid, a, "target", i, lo) for i, a in enumerate(_dedupe(canon[a] for a in target)))
+        return rows
+
+    # -- cross-document event de-duplication --------------------------------------------------
+
+    def _merge_reports(self, incoming: list[Event]) -> None:
+        """Store text events that may report an event already told: each block is clustered again.
+
+        A report whose id is already stored as part of a merged event is skipped
+        (re-importing adds nothing); the others join their block's reports, and
+        :func:`dedup.plan_block` says which stored events to replace by which.
+        """
+        canon = self._canon
+        known = stored_values(self.conn, t.event_merges.name, "merged_id", (ev.id for ev in incoming))
+        self.stats.skipped["event"] += sum(1 for ev in incoming if ev.id in known)
+        fresh = [
+            ev.model_copy(
+                update={
+                    "source": _dedupe(canon[a] for a in ev.source),
+                    "target": _dedupe(canon[a] for a in ev.target),
+                }
+            )
+            for ev in incoming
+            if ev.id not in known
+        ]
+        self._remember("event", [(ev.id, []) for ev in fresh])
+        blocks = dedup.load_blocks(self.conn, {key for ev in fresh if (key := dedup.block_of(ev))})
+        for ev in fresh:
+            key = dedup.block_of(ev)
+            if key is not None:
+                blocks[key].append(dedup.Report(ev))
+        self._rebuild(blocks)
+
+    def rebuild_blocks(self, keys: set[dedup.BlockKey]) -> None:
+        """Cluster stored blocks again (a store filled before de-duplication existed)."""
+        self._rebuild(dedup.load_blocks(self.conn, keys))
+
+    def _rebuild(self, blocks: dict[dedup.BlockKey, list[dedup.Report]]) -> None:
+        """Apply each block's plan: drop the stored events it replaces, write new ones and their reports."""
+        plans = [dedup.plan_block(reports) for _, reports in sorted(blocks.items())]
+        delete = [eid for plan in plans for eid in plan.delete]
+        m, p, e = t.event_merges, t.provenance, t.events
+        merged_at: dict[str, datetime] = {}
+        for part in chunks(delete):
+            query = sa.select(m.c.merged_id, m.c.merged_at).where(m.c.kept_id.in_(part))
+            merged_at.update((merged_id, when) for merged_id, when in self.conn.execute(query))
+            self.conn.execute(m.delete().where(m.c.kept_id.in_(part)))
+            self.conn.execute(p.delete().where(p.c.record_kind == "event", p.c.record_id.in_(part)))
+            self.conn.execute(t.event_actors.delete().where(t.event_actors.c.event_id.in_(part)))
+            self.conn.execute(e.delete().where(e.c.id.in_(part)))
+        rows: list[tuple[Any, ...]] = []
+        actor_rows: list[tuple[Any, ...]] = []
+        prov_rows: list[tuple[Any, ...]] = []
+        merge_rows: list[dict[str, Any]] = []
+        for plan in plans:
+            # events of the block before (stored + incoming reports) and after: the difference was merged
+            incoming = sum(1 for _, members in plan.insert for r in members if r.stored_in is None)
+            self.stats.added["event"] += max(0, len(plan.insert) - len(plan.delete))
+            self.stats.events_merged += max(0, incoming + len(plan.delete) - len(plan.insert))
+            for merged, members in plan.insert:
+                row, provs, _ = self._event_tuples(merged)
+                rows.append(row)
+                prov_rows.extend(provs)
+                actor_rows.extend(  # a merged event's actors are resolved already
+                    (merged.id, a, role, i, row[5])
+                    for role, ids in (("source", merged.source), ("target", merged.target))
+                    for i, a in enumerate(ids)
                 )
-            if len(target) == 1:
-                actor_rows.append((eid, canon[target[0]], "target", 0, lo))
-            elif target:
-                actor_rows.extend(
-                    (eid, a, "target", i, lo) for i, a in enumerate(_dedupe(canon[a] for a in target))
-                )
-        self.stats.skipped["event"] += len(buffer) - len(keep)
-        if not keep:
-            return
-        insert_rows(self.conn, "events", EVENT_COLUMNS, keep)
+                if len(members) > 1:
+                    merge_rows.extend(
+                        {
+                            "merged_id": r.id,
+                            "kept_id": merged.id,
+                            "merged_at": merged_at.get(r.id, self.now),
+                            "reason": dedup.reason(r, merged),
+                            "report": to_json(r.event),
+                        }
+                        for r in members
+                    )
+        insert_rows(self.conn, "events", EVENT_COLUMNS, rows)
         insert_rows(self.conn, "event_actors", EVENT_ACTOR_COLUMNS, actor_rows)
         insert_rows(self.conn, "provenance", PROVENANCE_COLUMNS, prov_rows)
-        self._remember("event", written)
-        self.stats.added["event"] += len(keep)
-        self._keep_statistics_current(len(keep))
+        if merge_rows:
+            self.conn.execute(m.insert(), merge_rows)
 
     def _keep_statistics_current(self, inserted: int) -> None:
         """On PostgreSQL, re-ANALYZE the growing tables each time this call has doubled them.
