@@ -175,3 +175,36 @@ def test_ingest_command_stores_documents(db_url: str, tmp_path: Path) -> None:
     with Store.open(db_url) as store:
         (doc,) = store.documents()
         assert (doc.id, doc.published) == ("a", "2020-01-01")
+
+
+def _report(doc: str, sentence: str) -> list[dict[str, Any]]:
+    return [
+        {"kind": "document", "id": doc, "title": doc, "published": "2020-01", "sha256": doc[0] * 64},
+        {
+            "kind": "event",
+            "id": f"{doc}:event:1",
+            "type": "ASSAULT",
+            "source": ["usa"],
+            "target": ["kataib-hezbollah"],
+            "date": "2019-12-29",
+            "summary": "Air strikes",
+            "provenance": [{"document": doc, "start": 0, "end": len(sentence), "text": sentence}],
+        },
+    ]
+
+
+def test_event_shows_every_report_of_a_merged_event(db_url: str, tmp_path: Path) -> None:
+    rows = [*RECORDS[1:4], *_report("alpha", "US jets hit KH sites."), *_report("beta", "Strikes hit KH.")]
+    src = _write(tmp_path / "reports.jsonl", rows)
+    assert _invoke("import", "--format", "jsonl", str(src), "--db", db_url)[0] == 0
+    code, out, _ = _invoke("event", "beta:event:1", "--db", db_url, "-f", "json")
+    assert code == 0
+    shown = json.loads(out)
+    assert shown["id"] == "alpha:event:1" and shown["corroboration"] == 2
+    assert [m["report_id"] for m in shown["merges"]] == ["alpha:event:1", "beta:event:1"]
+    code, out, _ = _invoke("event", "alpha:event:1", "--db", db_url)
+    assert code == 0 and "US jets hit KH sites." in out and "Strikes hit KH." in out
+    code, _, err = _invoke("event", "nosuch", "--db", db_url)
+    assert code == 2 and "no event 'nosuch'" in err
+    code, out, _ = _invoke("merge-events", "--db", db_url)
+    assert code == 0 and "1 events before, 1 after" in out

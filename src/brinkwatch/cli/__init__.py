@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from brinkwatch.cli import (  # noqa: F401  (imported for their registrations)
     analysis_commands,
+    event_commands,
     extract_commands,
     serve_commands,
     store_commands,

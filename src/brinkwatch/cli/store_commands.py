@@ -218,10 +218,13 @@ def actors(
 
 
 def _event_table(events: list[Any], title: str) -> Table:
-    table = Table("date", "type", "source", "target", "summary", "id", title=title)
+    table = Table("date", "type", "source", "target", "summary", "reports", "id", title=title)
     for e in events:
         when = e.date or "" if not e.date_end else f"{e.date}..{e.date_end}"
-        table.add_row(when, e.type, ", ".join(e.source), ", ".join(e.target), e.summary, e.id)
+        reports = (e.model_extra or {}).get("corroboration")
+        table.add_row(
+            when, e.type, ", ".join(e.source), ", ".join(e.target), e.summary, str(reports or ""), e.id
+        )
     return table
 
 
