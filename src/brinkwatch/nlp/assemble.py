@@ -23,7 +23,7 @@ from brinkwatch import dates
 from brinkwatch.knowledge import Gazetteer
 from brinkwatch.nlp.annotations import bw
 from brinkwatch.nlp.arguments import sentence_span
-from brinkwatch.nlp.temporal import Resolved, Timeline
+from brinkwatch.nlp.temporal import CALENDAR_KINDS, Resolved, Timeline
 from brinkwatch.ontology import load_ontology
 from brinkwatch.records import (
     SYMMETRIC_RELATIONS,
@@ -66,6 +66,17 @@ def _hash(*parts: object) -> str:
     return hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:12]
 
 
+def _vague(entry: dict[str, Any]) -> bool:
+    """A generic one-word group that is neither a people nor tied to a country or patron."""
+    return bool(
+        entry.get("generic")
+        and " " not in entry.get("name", "")
+        and entry.get("type") != "population"
+        and not entry.get("country")
+        and not entry.get("patron")
+    )
+
+
 class Assembler:
     """Builds one document's records from its chunk docs (in order, with their character offsets)."""
 
@@ -81,79 +92,11 @@ class Assembler:
         title: str = "",
         published: str | None = None,
     ) -> list[AnyRecord]:
-        document = Document(
-            id=doc_id,
-            title=title,
-            published=published,
-            sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-        )
-        actors: dict[str, dict[str, Any]] = {}
-        places: dict[str, dict[str, Any]] = {}
-        used_as_actor: set[str] = set()
-        events: list[_Fact] = []
-        relations: list[_Fact] = []
-        timeline = Timeline(published)
-        sentence_index = 0
+        """All records of one document from its chunk docs, each read once (see :class:`DocumentBuilder`)."""
+        builder = DocumentBuilder(self, doc_id, text, title, published)
         for offset, doc in chunk_docs:
-            data = bw(doc)
-            for key, entry in data["actors"].items():
-                merged = actors.setdefault(key, {**entry, "surfaces": []})
-                for s in entry["surfaces"]:
-                    if s not in merged["surfaces"]:
-                        merged["surfaces"].append(s)
-            for key, place in data["places"].items():
-                merged_place = places.setdefault(key, {**place, "surfaces": []})
-                for s in place.get("surfaces", []):
-                    if s not in merged_place["surfaces"]:
-                        merged_place["surfaces"].append(s)
-            for _start, _end, key, form, place_use in data["mentions"]:
-                if not place_use and form not in ("pronoun", "relative"):
-                    used_as_actor.add(key)
-            resolved, narrative = self._resolve_dates(doc, timeline)
-            by_anchor: list[tuple[str, dict[str, Any]]] = [("event", f) for f in data["events"]] + [
-                ("relation", f) for f in data["relations"]
-            ]
-            sent_starts = {s.start: n for n, s in enumerate(doc.sents)}
-            for kind, frame in sorted(by_anchor, key=lambda kf: kf[1]["anchor"]):
-                tok = doc[frame["anchor"]]
-                start, end, sent_text = sentence_span(tok.sent)
-                fact = _Fact(
-                    frame,
-                    (start + offset, end + offset, sent_text),
-                    tok.idx + offset,
-                    sentence_index + sent_starts.get(tok.sent.start, 0),
-                )
-                fact.provenance = [
-                    Provenance(document=doc_id, start=start + offset, end=end + offset, text=sent_text)
-                ]
-                if kind == "event":
-                    fact.date = self._event_date(frame, resolved, narrative.get(tok.sent.start))
-                    fact.own_date = any(frame.get(k) in resolved for k in ("date", "sentence_date"))
-                    if frame.get("items"):
-                        frame["items"] = [
-                            [targets, resolved.get(n) if n is not None else None]
-                            for targets, n in frame["items"]
-                        ]
-                    events.append(fact)
-                else:
-                    start_n, end_n = frame.get("date"), frame.get("until")
-                    fact.date = resolved.get(start_n) if start_n is not None else None
-                    fact.until = resolved.get(end_n) if end_n is not None else None
-                    relations.append(fact)
-            sentence_index += len(sent_starts)
-        event_records = self._events(events, actors, doc_id)
-        relation_records = self._relations(relations, doc_id)
-        referenced = {k for e in event_records for k in (*e.source, *e.target)} | {
-            k for r in relation_records for k in (r.source, r.target)
-        }
-        actor_records = self._actors(actors, used_as_actor, referenced)
-        place_records = self._places(places)
-        out: list[AnyRecord] = [document]
-        out += actor_records
-        out += place_records
-        out += relation_records
-        out += event_records
-        return out
+            builder.add(offset, doc)
+        return builder.finish()
 
     # ------------------------------------------------------------------ dates
 
@@ -161,7 +104,15 @@ class Assembler:
     def _resolve_dates(
         doc: Doc, timeline: Timeline
     ) -> tuple[dict[int, Resolved], dict[int, Resolved | None]]:
-        """Each date expression resolved in order, and the narrative time at the start of each sentence."""
+        """Each date expression resolved in order, and the narrative time at the start of each sentence.
+
+        A date the tagger marked ``aside`` (in a relative clause) dates its
+        clause without moving the narrative. One counted from a date in the
+        clause it introduces ("ten days after [a drone struck ... on January
+        28]") counts from that date, and dates the main clause only: a fact
+        inside the introduced clause that took the count as its date gets the
+        clause's own date instead.
+        """
         resolved: dict[int, Resolved] = {}
         narrative: dict[int, Resolved | None] = {}
         found = bw(doc)["dates"]
@@ -173,10 +124,49 @@ class Assembler:
             narrative[sent.start] = timeline.current
             while j < len(order) and found[order[j]][0] < sent.end:
                 n = order[j]
-                value = timeline.resolve(found[n][2])
+                expr = found[n][2]
+                anchor = None
+                if expr.get("from") is not None and 0 <= expr["from"] < len(found):
+                    anchor = timeline.resolve(found[expr["from"]][2], advance=False)
+                if expr.get("back") is not None:
+                    j += 1  # dates its introduced clause only, from the sentence's date (below)
+                    continue
+                value = timeline.resolve(expr, advance=not expr.get("aside"), anchor=anchor)
                 if value is not None:
                     resolved[n] = value
                 j += 1
+        data = bw(doc)
+        for n, (start, _end, expr) in enumerate(found):
+            if expr.get("back") is None:
+                continue
+            inner_start, inner_end = expr["back"]
+            sent = doc[start].sent
+            main = [
+                m
+                for m, (s2, _e2, other) in enumerate(found)
+                if m in resolved
+                and other.get("kind") in CALENDAR_KINDS
+                and sent.start <= s2 < sent.end
+                and not inner_start <= s2 < inner_end
+            ]
+            if not main:
+                continue
+            earlier = Timeline.counted(resolved[main[0]], expr["unit"], -expr["hi"], -expr["lo"])
+            if earlier is None:
+                continue
+            resolved[len(found) + n] = earlier  # an index of its own, past the found expressions
+            for frame in data["events"] + data["relations"]:
+                if inner_start <= frame["anchor"] < inner_end:
+                    frame["date"] = len(found) + n
+        for n, (_start, _end, expr) in enumerate(found):
+            if expr.get("clause") is None or expr.get("from") is None:
+                continue
+            inner_start, inner_end = expr["clause"]
+            for frame in data["events"] + data["relations"]:
+                if inner_start <= frame["anchor"] < inner_end:
+                    for key in ("date", "sentence_date"):
+                        if frame.get(key) == n:
+                            frame[key] = expr["from"]
         return resolved, narrative
 
     @staticmethod
@@ -202,6 +192,10 @@ class Assembler:
         for fact in expanded:
             self._inherit(fact, kept)
             f = fact.frame
+            # a bare "troops", "rebels" or "officers" left unresolved names nobody an analyst can follow;
+            # "Moldovan separatists", "Tamil farmers" and populations ("refugees") stay
+            for role in ("source", "target"):
+                f[role] = [k for k in f[role] if not _vague(actors.get(k, {}))]
             if not f["target"] and not (
                 f["source"] and (f["type"] in UNTARGETED_TYPES or f.get("territorial"))
             ):
@@ -430,4 +424,97 @@ class Assembler:
                         confidence=0.6,
                     )
                 )
+        return out
+
+
+class DocumentBuilder:
+    """One document's records built chunk by chunk, so no chunk's ``Doc`` outlives its :meth:`add`.
+
+    A long text arrives as many chunk docs; they are read in order (dates
+    resolve against the narrative time the earlier chunks set) and only plain
+    data is kept from each, so the caller can drop a ``Doc`` as soon as it
+    has been added. What needs the whole document (merging facts told twice,
+    choosing the actors) waits for :meth:`finish`.
+    """
+
+    def __init__(
+        self, assembler: Assembler, doc_id: str, text: str, title: str = "", published: str | None = None
+    ) -> None:
+        self.assembler = assembler
+        self.doc_id = doc_id
+        self.document = Document(
+            id=doc_id,
+            title=title,
+            published=published,
+            sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        )
+        self.actors: dict[str, dict[str, Any]] = {}
+        self.places: dict[str, dict[str, Any]] = {}
+        self.used_as_actor: set[str] = set()
+        self.events: list[_Fact] = []
+        self.relations: list[_Fact] = []
+        self.timeline = Timeline(published)
+        self.sentence_index = 0
+
+    def add(self, offset: int, doc: Doc) -> None:
+        """Take what the next chunk (starting at character ``offset`` of the text) found."""
+        data = bw(doc)
+        for key, entry in data["actors"].items():
+            merged = self.actors.setdefault(key, {**entry, "surfaces": []})
+            for s in entry["surfaces"]:
+                if s not in merged["surfaces"]:
+                    merged["surfaces"].append(s)
+        for key, place in data["places"].items():
+            merged_place = self.places.setdefault(key, {**place, "surfaces": []})
+            for s in place.get("surfaces", []):
+                if s not in merged_place["surfaces"]:
+                    merged_place["surfaces"].append(s)
+        for _start, _end, key, form, place_use in data["mentions"]:
+            if not place_use and form not in ("pronoun", "relative"):
+                self.used_as_actor.add(key)
+        resolved, narrative = self.assembler._resolve_dates(doc, self.timeline)
+        by_anchor: list[tuple[str, dict[str, Any]]] = [("event", f) for f in data["events"]] + [
+            ("relation", f) for f in data["relations"]
+        ]
+        sent_starts = {s.start: n for n, s in enumerate(doc.sents)}
+        for kind, frame in sorted(by_anchor, key=lambda kf: kf[1]["anchor"]):
+            tok = doc[frame["anchor"]]
+            start, end, sent_text = sentence_span(tok.sent)
+            fact = _Fact(
+                frame,
+                (start + offset, end + offset, sent_text),
+                tok.idx + offset,
+                self.sentence_index + sent_starts.get(tok.sent.start, 0),
+            )
+            fact.provenance = [
+                Provenance(document=self.doc_id, start=start + offset, end=end + offset, text=sent_text)
+            ]
+            if kind == "event":
+                fact.date = self.assembler._event_date(frame, resolved, narrative.get(tok.sent.start))
+                fact.own_date = any(frame.get(k) in resolved for k in ("date", "sentence_date"))
+                if frame.get("items"):
+                    frame["items"] = [
+                        [targets, resolved.get(n) if n is not None else None] for targets, n in frame["items"]
+                    ]
+                self.events.append(fact)
+            else:
+                start_n, end_n = frame.get("date"), frame.get("until")
+                fact.date = resolved.get(start_n) if start_n is not None else None
+                fact.until = resolved.get(end_n) if end_n is not None else None
+                self.relations.append(fact)
+        self.sentence_index += len(sent_starts)
+
+    def finish(self) -> list[AnyRecord]:
+        """The document's records: the document, its actors, places, relations and events."""
+        asm = self.assembler
+        event_records = asm._events(self.events, self.actors, self.doc_id)
+        relation_records = asm._relations(self.relations, self.doc_id)
+        referenced = {k for e in event_records for k in (*e.source, *e.target)} | {
+            k for r in relation_records for k in (r.source, r.target)
+        }
+        out: list[AnyRecord] = [self.document]
+        out += asm._actors(self.actors, self.used_as_actor, referenced)
+        out += asm._places(self.places)
+        out += relation_records
+        out += event_records
         return out
