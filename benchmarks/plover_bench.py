@@ -3,14 +3,18 @@
     python benchmarks/plover_bench.py [PATH/plover_gsr_cameo.json] [--show N]
 
 For each hand-coded sentence the extraction pipeline runs on the sentence
-alone; its main event frame (the first asserted one, else the first
-statement of intent) gives the predicted PLOVER type, and the source is
+alone; its main event frame gives the predicted PLOVER type, and the source is
 "found" when one of the frame's source actors was named by the gold source
-text. Prints event-type accuracy and the source rate. Older PLOVER labels are
-mapped as the data's README says (DEMAND=REQUEST, DISAPPROVE=ACCUSE,
-FIGHT=ASSAULT, INVESTIGATE=ACCUSE). PLOVER codes a statement of intent as
-AGREE (cooperative) or THREATEN (hostile); an unasserted frame is read that way.
-Skips politely when the data file is absent.
+text. The main frame is the one on the sentence's main line (fewest adjunct
+and modifier links above its trigger, so "after years of occupation" or "In
+a letter handed over to X" is background), asserted before unasserted, then
+the first. Prints event-type accuracy and the source rate. Older PLOVER labels
+are mapped as the data's README says (DEMAND=REQUEST, DISAPPROVE=ACCUSE,
+FIGHT=ASSAULT, INVESTIGATE=ACCUSE). An unasserted frame is read as PLOVER
+codes it: the aim of an act ("sent observers to investigate") keeps its type,
+a refusal of a cooperative act ("will not accept", "failed to agree") is
+REJECT, and any other statement of intent is AGREE (cooperative) or THREATEN
+(hostile). Skips politely when the data file is absent.
 """
 
 from __future__ import annotations
@@ -21,7 +25,10 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from brinkwatch.ontology import Ontology
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "plover_gsr_cameo.json"
 OLD_LABELS = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE"}
@@ -59,12 +66,8 @@ def main(argv: list[str] | None = None) -> int:
     for row, doc in zip(rows, extractor.nlp.pipe(r["text"] for r in rows), strict=True):
         gold = OLD_LABELS.get(row["event"], row["event"])
         frames = finder.frames(doc, asserted_only=False)
-        frame = next((f for f in frames if f["asserted"]), frames[0] if frames else None)
-        predicted = "NONE"
-        if frame is not None:
-            predicted = frame["type"]
-            if not frame["asserted"] and predicted not in ("THREATEN", "REJECT", "REQUEST"):
-                predicted = "AGREE" if ontology.event_type(predicted).quad_class <= 2 else "THREATEN"
+        frame = min(frames, key=lambda f: (f["embedding"], not f["asserted"], f["anchor"]), default=None)
+        predicted = "NONE" if frame is None else plover_type(frame, ontology)
         correct += predicted == gold
         confusion[(gold, predicted)] += predicted != gold
         if predicted != gold:
@@ -101,6 +104,17 @@ def main(argv: list[str] | None = None) -> int:
     for line in source_misses[: args.show_sources]:
         print("  ", line)
     return 0
+
+
+def plover_type(frame: dict[str, Any], ontology: Ontology) -> str:
+    """The PLOVER type of a frame, reading an unasserted one as the gold standard codes it."""
+    kind: str = frame["type"]
+    if frame["asserted"] or kind in ("THREATEN", "REJECT", "REQUEST") or frame.get("purpose"):
+        return kind
+    cooperative = ontology.event_type(kind).quad_class <= 2
+    if frame.get("denied") and cooperative:
+        return "REJECT"
+    return "AGREE" if cooperative else "THREATEN"
 
 
 if __name__ == "__main__":

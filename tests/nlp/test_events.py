@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
 
+from brinkwatch.nlp.annotations import bw
+from brinkwatch.nlp.events import EventFinder, _base_forms
 from brinkwatch.ontology import load_ontology
 from conftest import Found
 
@@ -126,3 +131,176 @@ def test_same_event_told_twice_is_one_record(extract: Callable[..., Found]) -> N
     )
     [event] = found.events_of("ASSAULT")
     assert len(event.provenance) == 2
+
+
+# ---------------------------------------------------------------- frames, one pattern each
+
+Frames = Callable[[str], tuple[Doc, list[dict[str, Any]]]]
+
+
+@pytest.fixture(scope="session")
+def frames(nlp: Language) -> Frames:
+    """Every frame of one sentence, asserted or not, with the doc for naming its actors."""
+    finder = nlp.get_pipe("brinkwatch_events")
+    assert isinstance(finder, EventFinder)
+
+    def run(text: str) -> tuple[Doc, list[dict[str, Any]]]:
+        doc = nlp(text)
+        return doc, finder.frames(doc, asserted_only=False)
+
+    return run
+
+
+def frame_at(frames: Frames, text: str, trigger: str) -> tuple[dict[str, Any], list[str]]:
+    """The frame a word triggers, and the names of its sources."""
+    doc, found = frames(text)
+    frame = next((f for f in found if doc[f["anchor"]].text == trigger), None)
+    assert frame is not None, (
+        f"no frame at {trigger!r}: {[(doc[f['anchor']].text, f['type']) for f in found]}"
+    )
+    actors = bw(doc)["actors"]
+    return frame, [actors[k]["name"] for k in frame["source"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "kind", "source"),
+    [
+        # a transitive "return" gives something back; "returned to" alone is a movement
+        (
+            "The Hamra Front returned the prisoners to Jordan in May.",
+            "returned",
+            "CONCEDE/return",
+            "Hamra Front",
+        ),
+        (
+            "The Red Crescent handed over food to the Hamra Front.",
+            "handed",
+            "AID/humanitarian",
+            "Red Crescent",
+        ),
+        (
+            "Jordanian helicopters evacuated the injured from Erbil.",
+            "evacuated",
+            "AID/humanitarian",
+            "Jordan",
+        ),
+        ("Jordan accepted the demands of the Hamra Front.", "accepted", "CONCEDE", "Jordan"),
+        ("Egypt withdrew its peacekeeping force from Jordan.", "withdrew", "SANCTION/discontinue", "Egypt"),
+        ("Egypt withdrew its troops from Jordan.", "withdrew", "RETREAT/withdraw", "Egypt"),
+        ("Jordan sent inspectors to the Egyptian border.", "sent", "ACCUSE/investigate", "Jordan"),
+        ("The Hamra Front violated the truce with Jordan.", "violated", "ASSAULT", "Hamra Front"),
+        ("The Hamra Front violated the ban on rallies.", "violated", "REJECT", "Hamra Front"),
+        (
+            "Egypt ended its mediation between Jordan and the Hamra Front.",
+            "ended",
+            "SANCTION/discontinue",
+            "Egypt",
+        ),
+        ("The Hamra Front blew up a pipeline in Jordan.", "blew", "COERCE", "Hamra Front"),
+        ("The Hamra Front blew up a bus in Amman.", "blew", "ASSAULT/explosives", "Hamra Front"),
+        ("Jordan put its army on alert.", "put", "MOBILIZE/alert", "Jordan"),
+        ("Egypt pushed for a new round of talks with Jordan.", "pushed", "REQUEST", "Egypt"),
+        ("The Hamra Front insisted on the release of its fighters.", "insisted", "REQUEST", "Hamra Front"),
+        ("Jordanian soldiers set fire to a school.", "set", "COERCE", "Jordan"),
+        ("Jordanian students threw stones at the police.", "threw", "PROTEST/riot", "Jordanian students"),
+        # event nouns
+        ("The Hamra Front staged a rally against Jordan.", "staged", "PROTEST/demo", "Hamra Front"),
+        ("Egypt gave a warm welcome to the Jordanian king.", "gave", "CONSULT/host", "Egypt"),
+        ("Jordan imposed a media blackout on Erbil.", "imposed", "COERCE/censor", "Jordan"),
+        ("The Hamra Front launched rocket fire at Jordan.", "launched", "ASSAULT/rocket", "Hamra Front"),
+        ("Turkish forces were engaged in ethnic cleansing.", "cleansing", "ASSAULT", "Turkey"),
+        ("Egypt completed the withdrawal of its troops.", "completed", "RETREAT/withdraw", "Egypt"),
+        # a journey made for an event, and a statement that makes a demand
+        ("The Jordanian foreign minister arrived in Cairo on a visit.", "arrived", "CONSULT/visit", "Jordan"),
+        ("Egypt returned to Geneva for talks.", "returned", "CONSULT", "Egypt"),
+        ("Egypt issued a statement that the Hamra Front must disarm.", "issued", "REQUEST", "Egypt"),
+        # the subject's own stance in a passive form; an event noun as the subject of a verb
+        ("Jordan is opposed to any Egyptian mediation.", "opposed", "REJECT", "Jordan"),
+        (
+            "Recent US drone attacks have killed five Hamra Front leaders.",
+            "attacks",
+            "ASSAULT/drone",
+            "United States",
+        ),
+        (
+            "Recent US drone attacks have killed five Hamra Front leaders.",
+            "killed",
+            "ASSAULT",
+            "United States",
+        ),
+        (
+            "The withdrawal of Turkish troops from Erbil began in May.",
+            "withdrawal",
+            "RETREAT/withdraw",
+            "Turkey",
+        ),
+        # arguments: a participle misparsed as the subject, a copular adjective, part nouns from data
+        (
+            "The Red Cross operating in Syria said Russian troops must allow access.",
+            "said",
+            "REQUEST",
+            "Red Cross",
+        ),
+        ("Jordan is guilty of attacking the Hamra Front.", "attacking", "ASSAULT", "Jordan"),
+        ("Officials from the Hamra Front visited Amman.", "visited", "CONSULT/visit", "Hamra Front"),
+        ("The government of Jordan arrested five journalists.", "arrested", "COERCE/arrest", "Jordan"),
+    ],
+)
+def test_event_pattern(frames: Frames, text: str, trigger: str, kind: str, source: str) -> None:
+    frame, sources = frame_at(frames, text, trigger)
+    assert "/".join(x for x in (frame["type"], frame["mode"]) if x) == kind
+    assert sources == [source]
+
+
+def test_model_lemma_slips_are_read_through() -> None:
+    assert _base_forms("staged")[0] == "stage"
+    assert "stop" in _base_forms("stopped")
+    assert "carry" in _base_forms("carried")
+
+
+def test_press_release_is_not_an_event(frames: Frames) -> None:
+    _doc, found = frames("Jordan arrested five men, according to a press release by the Hamra Front.")
+    assert [f["type"] for f in found] == ["COERCE"]
+
+
+def test_frame_with_no_actor_named_keeps_its_type(frames: Frames) -> None:
+    frame, sources = frame_at(
+        frames, "The inmates continued their hunger strike for a second week.", "continued"
+    )
+    assert (frame["type"], frame["mode"], sources) == ("PROTEST", "hunger", [])
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "asserted"),
+    [
+        ("The Hamra Front tried to storm the Jordanian embassy.", "storm", True),  # an attempt is an act
+        ("Jordan is prepared to lift the ban on the Hamra Front.", "lift", False),
+        ("Jordan decided to release the prisoners.", "release", True),  # a decision is not an agreement
+    ],
+)
+def test_attempts_and_decisions_are_acts_readiness_is_not(
+    frames: Frames, text: str, trigger: str, asserted: bool
+) -> None:
+    frame, _sources = frame_at(frames, text, trigger)
+    assert frame["asserted"] is asserted
+
+
+def test_vow_frames_its_complement(frames: Frames) -> None:
+    frame, sources = frame_at(frames, "The Hamra Front swore to fight Jordan.", "swore")
+    assert (frame["type"], sources) == ("THREATEN", ["Hamra Front"])
+
+
+def test_refusals_purposes_and_the_main_line(frames: Frames) -> None:
+    accept, _ = frame_at(frames, "Egypt said it would not accept the refugees.", "accept")
+    assert (accept["asserted"], accept["denied"]) == (False, True)
+    reach, _ = frame_at(frames, "Jordan and Egypt failed to reach an agreement.", "reach")
+    assert reach["denied"] is True
+    will, _ = frame_at(frames, "Egypt said it will release the prisoners.", "release")
+    assert (will["denied"], will["purpose"]) == (False, False)
+    purpose, _ = frame_at(
+        frames, "Jordan sent officials to Erbil to investigate the killings.", "investigate"
+    )
+    assert purpose["purpose"] is True
+    doc, found = frames("In a letter handed over to Egypt, Jordan said it would withdraw its troops.")
+    main = min(found, key=lambda f: f["embedding"])
+    assert doc[main["anchor"]].text == "withdraw"

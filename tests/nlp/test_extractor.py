@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import weakref
 from typing import Any
 
 import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
 
 from brinkwatch.nlp import Extractor, Meta, TextSkipped
 from brinkwatch.nlp.textprep import chunks
@@ -82,3 +85,49 @@ def test_two_processes_give_the_same_records(extractor: Extractor) -> None:
     one = [[to_dict(r) for r in recs] for recs in extractor.extract_many(texts, n_process=1)]
     two = [[to_dict(r) for r in recs] for recs in extractor.extract_many(texts, n_process=2, batch_size=1)]
     assert one == two
+
+
+class _DocCensus:
+    """Counts the Docs that have left the pipeline and are still alive (a weakref callback per Doc)."""
+
+    def __init__(self) -> None:
+        self.live = 0
+        self.peak = 0
+        self.seen = 0
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.seen += 1
+        self.live += 1
+        self.peak = max(self.peak, self.live)
+        weakref.finalize(doc, self._gone)
+        return doc
+
+    def _gone(self) -> None:
+        self.live -= 1
+
+
+CENSUS = _DocCensus()
+Language.component("test_doc_census", func=CENSUS)
+
+
+def test_extract_many_streams_a_long_document(extractor: Extractor, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A many-chunk text holds about a batch of Docs, not all of them, and gives what extract gives."""
+    monkeypatch.setattr(extractor, "chunk_chars", 600)
+    filler = "Nothing of note happened in the town that week, and the market stayed open late.\n\n"
+    # dates and actors in early chunks that later chunks refer back to ("the next day", "the group")
+    middle = "The next day the Hamra Front attacked Turkish troops.\n\n"
+    text = STORY + filler * 80 + middle + filler * 80 + STORY
+    n_chunks = len(chunks(text, extractor.chunk_chars))
+    assert n_chunks >= 20
+    expected = [to_dict(r) for r in extractor.extract(text, doc_id="long", published="2016-03")]
+    extractor.nlp.add_pipe("test_doc_census", last=True)
+    try:
+        CENSUS.peak = CENSUS.seen = 0
+        batch = 4
+        items: list[tuple[str, Meta | dict[str, Any]]] = [(text, Meta("long", published="2016-03"))]
+        out = [[to_dict(r) for r in recs] for recs in extractor.extract_many(items, batch_size=batch)]
+    finally:
+        extractor.nlp.remove_pipe("test_doc_census")
+    assert CENSUS.seen == n_chunks
+    assert CENSUS.peak <= batch + 2  # the batch in flight and the chunk being read, whatever the length
+    assert out == [expected]

@@ -47,3 +47,18 @@ def test_yaml_boolean_in_a_word_list_is_reported() -> None:
 def test_top_level_must_be_a_mapping() -> None:
     with pytest.raises(LexiconError, match="expected a mapping"):
         _File("dates.yaml", ["january"])
+
+
+def test_part_nouns_and_the_new_event_tables_load() -> None:
+    lex = load_lexicon()
+    assert {"member", "government", "thousand"} <= lex.actors.part_nouns
+    assert ("press", "release") in lex.events.non_event_compounds
+    assert "withdrawal" in lex.events.theme_nominals and "oppose" in lex.events.stative_passives
+    assert lex.events.known("stage") and not lex.events.known("stag")
+    assert "fail" in lex.cues.negating_governors
+
+
+def test_non_event_compound_needs_two_words() -> None:
+    bad = _File("events.yaml", {"verbs": {}, "non_event_compounds": ["release"]})
+    with pytest.raises(LexiconError, match=r"non_event_compounds\.release: expected 'modifier noun'"):
+        _events(bad)

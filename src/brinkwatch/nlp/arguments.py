@@ -12,61 +12,10 @@ from spacy.tokens import Span, Token
 
 from brinkwatch.nlp import syntax
 from brinkwatch.nlp.annotations import View
+from brinkwatch.nlp.lexicon import load_lexicon
 
-# Nouns that stand for the group or state they belong to when an event hits them
-# ("members of X", "a camp for X", "the leaders of X", "X's positions").
-PART_OF = frozenset(
-    {
-        "member",
-        "leader",
-        "commander",
-        "official",
-        "fighter",
-        "camp",
-        "base",
-        "headquarters",
-        "position",
-        "convoy",
-        "office",
-        "unit",
-        "faction",
-        "wing",
-        "branch",
-        "facility",
-        "depot",
-        "compound",
-        "outpost",
-        "element",
-        "representative",
-        "spokesman",
-        "delegation",
-        "embassy",
-        "consulate",
-        "force",
-        "troop",
-        "soldier",
-        "personnel",
-        "worker",
-        "staff",
-        "interest",
-        "asset",
-        "property",
-        "account",
-        # partitives and counts: "a group of X", "thousands of X", "some of X" act as X
-        "group",
-        "hundred",
-        "thousand",
-        "dozen",
-        "million",
-        "number",
-        "crowd",
-        "contingent",
-        "handful",
-        "majority",
-        "some",
-        "many",
-    }
-)
+# Prepositions after a part noun that name the whole ("members of X", "a camp for X", "fighters from X").
+PART_PREPS = frozenset({"of", "for", "from"})
 EXAMPLE_PREPS = frozenset({"like", "as", "including"})
 
 
@@ -102,8 +51,8 @@ def _actors_of_one(tok: Token, view: View, places_too: bool, depth: int) -> list
                     break
     if found:
         return found
-    if lemma in PART_OF:
-        for _prep, obj in syntax.preps(tok, frozenset({"of", "for"})):
+    if lemma in load_lexicon().actors.part_nouns:
+        for _prep, obj in syntax.preps(tok, PART_PREPS):
             found += actors_of(obj, view, places_too, depth + 1)
         for c in tok.children:
             if c.dep_ in ("poss", "compound", "nmod", "amod"):

@@ -12,8 +12,17 @@ noun, or the subject of the verb a nominal hangs from: "took action with the
 assassination of X"); the target the object or the "of"/"on"/"against"/"at"
 phrase; a place as target stands for the state it belongs to.
 
+A journey's errand is an event of the traveller ("arrived on a visit",
+"returned to Geneva for talks"), and an event noun as the subject of a verb
+lends the verb its source ("US drone strikes killed X").
+
 Only asserted clauses give events (see :func:`brinkwatch.nlp.syntax.asserted`).
-Frames keep token anchors; dates are resolved later, in document order.
+Frames keep token anchors; dates are resolved later, in document order. Each
+frame also says how far down the sentence it sits (``embedding``: 0 on the
+main line) and, when unasserted, whether it is denied ("will not accept",
+"failed to reach") or the purpose of another act ("sent observers to
+investigate"), so a reader can pick a sentence's main event and read a
+statement of intent the way event coders do.
 """
 
 from __future__ import annotations
@@ -37,6 +46,8 @@ from brinkwatch.nlp.arguments import (
 from brinkwatch.nlp.lexicon import Frame, Lexicon, Trigger, load_lexicon
 
 AGENT_PREPS = frozenset({"with", "through", "by", "via", "in"})
+# Prepositions that give the errand of a journey: "arrived on a visit", "returned to Geneva for talks".
+ERRAND_PREPS = frozenset({"for", "on"})
 DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 
@@ -72,6 +83,10 @@ class EventFinder:
             frame["asserted"] = syntax.asserted(tok, self.lex.cues)
             if asserted_only and not frame["asserted"]:
                 continue
+            frame["embedding"] = syntax.embedding(tok)
+            if not frame["asserted"]:
+                frame["denied"] = syntax.denied(tok, self.lex.cues)
+                frame["purpose"] = syntax.is_purpose(tok, self.lex.cues)
             frame["anchor"] = tok.i
             frame["date"] = date_in_clause(tok, view)
             frame["sentence_date"] = date_in_sentence(tok, view)
@@ -113,7 +128,7 @@ class EventFinder:
 
     def _frame(self, tok: Token, view: View, consumed: set[int]) -> dict[str, Any] | None:
         ev = self.lex.events
-        lemma = tok.lemma_.lower()
+        lemma = self._lemma(tok)
         if tok.pos_ == "VERB":
             if lemma in ev.wrappers and any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
                 return self._wrapper(tok, ev.wrappers[lemma], view, consumed)
@@ -121,12 +136,27 @@ class EventFinder:
                 demand = self._demand(tok, view, consumed)
                 if demand is not None:
                     return demand
-            for frame in ev.frames.get(lemma, ()):
+            frames = ev.frames.get(lemma, ())
+            # a fixed phrase ("went on strike") before a journey's errand ("returned to X for talks"),
+            # the errand before a bare movement ("returned to X")
+            for frame in (f for f in frames if f.object_of_prep):
+                found = self._framed(tok, frame, view)
+                if found is not None:
+                    return found
+            if lemma in ev.motion_verbs:
+                errand = self._errand(tok, view, consumed)
+                if errand is not None:
+                    return errand
+            for frame in (f for f in frames if not f.object_of_prep):
                 found = self._framed(tok, frame, view)
                 if found is not None:
                     return found
             if lemma in ev.light_verbs:
                 for container in (c for c in tok.children if c.dep_ in ("dobj", "obj")):
+                    if container.lemma_.lower() in ev.speech_nouns:
+                        demand = self._demand(tok, view, consumed, container)
+                        if demand is not None:
+                            return demand
                     obj = self._content(container)
                     noun = self._noun_trigger(obj)
                     if noun is not None:
@@ -144,10 +174,36 @@ class EventFinder:
                 return self._noun(tok, trigger, view)
         return None
 
+    def _lemma(self, tok: Token) -> str:
+        """The word's lemma; for a verb whose tagged lemma no table knows, a regular base form one does.
+
+        Small models mislemmatise some past forms ("staged" -> "stag"); the
+        lexicon should not miss a trigger for that.
+        """
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "VERB" or self.lex.events.known(lemma):
+            return lemma
+        return next((c for c in _base_forms(tok.lower_) if self.lex.events.known(c)), lemma)
+
+    def _errand(self, verb: Token, view: View, consumed: set[int]) -> dict[str, Any] | None:
+        """A journey made for an event: "arrived on a visit", "returned to Geneva for talks".
+
+        The traveller is the source of the event the errand noun names, light-only nouns included.
+        """
+        for _p, obj in syntax.preps(verb, ERRAND_PREPS):
+            noun = self._content(obj)
+            trigger = self._noun_trigger(noun)
+            if trigger is not None:
+                consumed.update({obj.i, noun.i})
+                return self._light(verb, noun, trigger, view, obj)
+        return None
+
     def _noun_trigger(self, noun: Token) -> Trigger | None:
         """The event a noun names; a compound ("hunger strike", "martial law") wins over its head alone."""
         ev = self.lex.events
         lemma = noun.lemma_.lower()
+        if any((c.lower_, lemma) in ev.non_event_compounds for c in noun.lefts):
+            return None  # "a press release" is a document, not a release
         for c in noun.lefts:
             compound = ev.noun_compounds.get((c.lower_, lemma)) or ev.noun_compounds.get(
                 (c.lower_, noun.lower_)
@@ -197,8 +253,14 @@ class EventFinder:
 
         return frozenset(load_ontology().event_type(kind).modes)
 
+    def _passive(self, verb: Token) -> bool:
+        """A passive whose subject undergoes the act ("X is opposed to Y" is X's own stance)."""
+        if not syntax.is_passive(verb):
+            return False
+        return self._lemma(verb) not in self.lex.events.stative_passives or bool(syntax.agent(verb))
+
     def _subjects(self, verb: Token, view: View) -> list[str]:
-        if syntax.is_passive(verb):
+        if self._passive(verb):
             return [k for a in syntax.agent(verb) for k in actors_of(a, view)]
         return self._keys(syntax.logical_subjects(verb), view)
 
@@ -242,16 +304,28 @@ class EventFinder:
 
     def _verb(self, verb: Token, trigger: Trigger, view: View) -> dict[str, Any] | None:
         sources = self._subjects(verb, view)
-        if syntax.is_passive(verb):
+        if self._passive(verb):
             patients = [s for s in syntax.logical_subjects(verb)] if verb.dep_ != "acl" else [verb.head]
             targets = self._targets(patients, view)
         else:
+            if not sources:
+                sources = self._event_subject_sources(verb, view)
             targets = self._targets(syntax.objects(verb), view)
             if not targets:
                 targets = self._targets(
                     [o for _p, o in syntax.preps(verb, self.lex.events.target_preps)], view
                 )
         return self._event(trigger, sources, targets, verb)
+
+    def _event_subject_sources(self, verb: Token, view: View) -> list[str]:
+        """ "US drone strikes killed X", "the bombing by Y killed X": the subject event's source did it."""
+        for subj in syntax.logical_subjects(verb):
+            trigger = self._noun_trigger(subj) if subj.pos_ == "NOUN" else None
+            if trigger is not None:
+                event = self._noun(subj, trigger, view)
+                if event is not None and event["source"]:
+                    return list(event["source"])
+        return []
 
     def _framed(self, verb: Token, frame: Frame, view: View) -> dict[str, Any] | None:
         children = list(verb.children)
@@ -263,7 +337,7 @@ class EventFinder:
         ):
             return None  # "using the base together in Anbar": the parser may hang the adverb on the phrase
         objs = syntax.objects(verb)
-        if frame.object and not any(self._content(o).lemma_.lower() in frame.object for o in objs):
+        if frame.object and not any(self._names_object(o, frame.object) for o in objs):
             return None
         prep_objs = [o for _p, o in syntax.preps(verb, frame.prep)] if frame.prep else []
         if frame.prep and not prep_objs:
@@ -294,6 +368,18 @@ class EventFinder:
             targets = self._targets(prep_objs or objs, view)
         return self._event(frame.trigger, sources, targets, verb)
 
+    def _names_object(self, obj: Token, words: frozenset[str]) -> bool:
+        """Whether an object is one of ``words``: itself or what its container holds ("a mission of
+        observers"), by lemma or form ("the wounded"), or with its modifier ("peacekeeping force")."""
+        for tok in dict.fromkeys([obj, self._content(obj)]):
+            forms = {tok.lemma_.lower(), tok.lower_}
+            if forms & words:
+                return True
+            modifiers = [c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod")]
+            if any(f"{m} {f}" in words for m in modifiers for f in forms):
+                return True
+        return False
+
     def _light(
         self, verb: Token, noun: Token, trigger: Trigger, view: View, container: Token | None = None
     ) -> dict[str, Any] | None:
@@ -312,8 +398,6 @@ class EventFinder:
             tokens += [o for _p, o in syntax.preps(of_obj, preps)]  # "a suspension of flights to X"
         heads = [h for t in tokens for h in argument_heads(t, view)]
         event = self._event(trigger, sources, self._targets(heads, view), noun)
-        if not event["source"] and not event["target"]:
-            return None
         self._items(event, heads, view)
         return event
 
@@ -331,6 +415,10 @@ class EventFinder:
         of_objs = [o for _p, o in syntax.preps(noun, frozenset({"of"}))]
         possessors = [c for c in noun.children if c.dep_ == "poss"]
         sources = self._keys([o for _p, o in syntax.preps(noun, frozenset({"by"}))], view)
+        if noun.lemma_.lower() in ev.theme_nominals:
+            # "the withdrawal of US troops", "the deployment of NATO forces": whoever moves acts
+            sources += self._keys(of_objs, view)
+            of_objs = []
         targets: list[str] = []
         if possessors:
             if of_objs or noun.lemma_.lower() not in ev.patient_nominals:
@@ -338,6 +426,10 @@ class EventFinder:
             else:
                 targets += self._targets(possessors, view)
         modifiers = [c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod")]
+        # "US Predator attacks": the actor may modify the modifier
+        modifiers += [
+            g for c in modifiers if c.dep_ == "compound" for g in c.lefts if g.dep_ in ("compound", "nmod")
+        ]
         sources += [k for c in modifiers for k in [view.actor_key(c)] if k is not None]
         target_tokens = of_objs + [o for _p, o in syntax.preps(noun, ev.target_preps - {"with"})]
         participle = [c for c in noun.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBG")]
@@ -357,10 +449,14 @@ class EventFinder:
         )
         return event
 
-    def _demand(self, verb: Token, view: View, consumed: set[int]) -> dict[str, Any] | None:
-        """ "X said Y must withdraw": a demand by the speaker on the complement's subject."""
-        for comp in verb.children:
-            if comp.dep_ == "ccomp" and any(
+    def _demand(
+        self, verb: Token, view: View, consumed: set[int], statement: Token | None = None
+    ) -> dict[str, Any] | None:
+        """ "X said Y must withdraw", "X issued a reminder that Y must comply": a demand by the speaker
+        on the complement's subject."""
+        holders = [verb] if statement is None else [verb, statement]
+        for comp in (c for h in holders for c in h.children):
+            if comp.dep_ in ("ccomp", "acl") and any(
                 c.dep_ == "aux" and c.lower_ in ("must", "should") for c in comp.children
             ):
                 consumed.add(comp.i)
@@ -400,3 +496,23 @@ class EventFinder:
 def make_event_finder(nlp: Language, name: str) -> EventFinder:
     """spaCy factory: PLOVER event frames from verbs, frames, light verbs, event nouns and wrappers."""
     return EventFinder(nlp, name)
+
+
+def _base_forms(word: str) -> list[str]:
+    """Candidate base forms of a regular English verb form, most likely first ("staged" -> "stage")."""
+    out: list[str] = []
+    if word.endswith("ied"):
+        out.append(word[:-3] + "y")
+    if word.endswith("ed"):
+        out += [word[:-1], word[:-2]]
+        if len(word) > 4 and word[-3] == word[-4]:
+            out.append(word[:-3])  # "stopped"
+    if word.endswith("ing"):
+        out += [word[:-3], word[:-3] + "e"]
+        if len(word) > 5 and word[-4] == word[-5]:
+            out.append(word[:-4])
+    if word.endswith("es"):
+        out.append(word[:-2])
+    if word.endswith("s"):
+        out.append(word[:-1])
+    return out

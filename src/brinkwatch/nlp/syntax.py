@@ -70,10 +70,21 @@ def is_passive(verb: Token) -> bool:
     return verb.dep_ == "acl" or (verb.dep_ == "advcl" and any(c.dep_ == "agent" for c in verb.children))
 
 
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "inside", "throughout"})
+
+
 def conjuncts(tok: Token) -> list[Token]:
-    """The token and the heads it is coordinated with ("X, Y and Z")."""
+    """The token and the heads it is coordinated with ("X, Y and Z").
+
+    "the militia in Iraq and Syria" often comes out of the parser with "Syria"
+    coordinated with "militia": a conjunct that follows a locative phrase of the
+    token is read as coordinated with that phrase's object instead.
+    """
     out = [tok]
+    places = [o.i for p, o in preps(tok, LOCATIVE_PREPS)]
     for c in tok.conjuncts:
+        if c.i > tok.i and any(tok.i < i < c.i for i in places):
+            continue
         if c not in out:
             out.append(c)
     return sorted(out, key=lambda t: t.i)
@@ -126,7 +137,11 @@ def logical_subjects(verb: Token) -> list[Token]:
     "led Chalabi to establish" -> Chalabi; "bombed a camp, then targeted" -> the
     first verb's subject.
     """
-    found = [resolve_relative(c) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+    found = [
+        _reduced_relative(resolve_relative(c))
+        for c in verb.children
+        if c.dep_ in ("nsubj", "nsubjpass", "csubj")
+    ]
     if found:
         return found
     if verb.dep_ == "acomp":  # "he is prepared to lift": the adjective's subject is the copula's
@@ -149,9 +164,19 @@ def logical_subjects(verb: Token) -> list[Token]:
             objects = [c for c in head.children if c.dep_ in ("dobj", "obj")]
             if objects:
                 return objects
-        if head.pos_ in ("VERB", "AUX"):
+        if head.pos_ in ("VERB", "AUX") or head.dep_ == "acomp":
+            # "are guilty of violating X": the subject of the adjective's copula
             return logical_subjects(head)
     return []
+
+
+def _reduced_relative(subject: Token) -> Token:
+    """ "The Red Cross operating in Iraq said": a participle parsed as the subject stands for its noun."""
+    if subject.pos_ == "VERB" and subject.tag_ in ("VBG", "VBN"):
+        inner = [c for c in subject.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if inner:
+            return inner[0]
+    return subject
 
 
 def objects(verb: Token) -> list[Token]:
@@ -160,6 +185,60 @@ def objects(verb: Token) -> list[Token]:
     if not found and verb.dep_ == "acl" and verb.tag_ == "VBN":
         found = [verb.head]
     return found
+
+
+MAIN_LINE = frozenset({"ROOT", "ccomp", "xcomp", "acomp", "conj", "parataxis"})
+
+
+def embedding(tok: Token) -> int:
+    """How many modifier or argument links lie between a word and the root of its sentence.
+
+    0 for the main line of what the sentence says: the root verb, its clausal
+    complements ("said it would withdraw"), its predicative adjectives ("is
+    willing to withdraw") and coordinated clauses. Each adverbial clause,
+    relative clause, prepositional phrase, modifier or nominal argument on the
+    way up adds one ("after years of occupation", "In a letter handed over to
+    X", "the Israeli-occupied West Bank"): the further down, the more it is
+    background to the sentence's own news.
+    """
+    hops = 0
+    while tok.head.i != tok.i:
+        if tok.dep_ not in MAIN_LINE:
+            hops += 1
+        tok = tok.head
+    return hops
+
+
+def is_purpose(tok: Token, cues: Cues) -> bool:
+    """A to-infinitive that gives the aim of another act ("sent observers to investigate", "in order to").
+
+    Not the complement of a verb of intent the parser hung as an adverbial ("vowed to fight").
+    """
+    return (
+        tok.tag_ == "VB"
+        and tok.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        and tok.head.lemma_ not in OBJECT_CONTROL
+        and tok.head.lemma_.lower() not in cues.irrealis_governors
+    )
+
+
+def denied(tok: Token, cues: Cues) -> bool:
+    """Whether the clause says the act did not or will not happen ("will not accept", "failed to reach").
+
+    Negation on the word or on a verb governing it along the main line, or a
+    governing verb such as "fail" or "refuse"; a refusal, unlike a mere
+    possibility, is news in itself.
+    """
+    cur = tok
+    while True:
+        if negated(cur, cues) and (cur.i == tok.i or cur.pos_ in ("VERB", "AUX")):
+            return True
+        if cur.i != tok.i and cur.lemma_.lower() in cues.negating_governors:
+            return True
+        if cur.dep_ not in ("xcomp", "ccomp", "acomp", "dobj", "conj") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
 
 
 def clause_of(tok: Token) -> Token:
