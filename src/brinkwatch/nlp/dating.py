@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 
 from brinkwatch.nlp.annotations import bw
 from brinkwatch.nlp.lexicon import load_lexicon
-from brinkwatch.nlp.temporal import CALENDAR_KINDS, DateFinder, load_calendar_words
+from brinkwatch.nlp.temporal import CALENDAR_KINDS, DateFinder
 
 NOUN_CLAUSE_DEPS = frozenset({"relcl"})
 
@@ -36,7 +36,7 @@ class DateTagger:
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
-        self.finder = DateFinder(load_lexicon().dates, load_calendar_words())
+        self.finder = DateFinder(load_lexicon().dates)
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[tuple[Span, dict[str, object]]] = []

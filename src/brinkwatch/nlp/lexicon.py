@@ -147,6 +147,24 @@ class Cues:
     relational_heads: frozenset[str]
 
 
+UNITS = ("day", "week", "month", "year")
+"""Units a date count is made of ("five days", "two weeks later")."""
+
+
+@dataclass(frozen=True)
+class CalendarWords:
+    """The date words of ``patterns/dates.yaml`` that weekdays, counts and guards are read from."""
+
+    weekdays: dict[str, int]
+    day_times: tuple[str, ...]
+    counted_after: tuple[str, ...]
+    counted_before: tuple[str, ...]
+    next_day: tuple[str, ...]
+    previous_day: tuple[str, ...]
+    vague_counts: dict[str, tuple[int, int]]
+    not_years_after: frozenset[str]
+
+
 @dataclass(frozen=True)
 class DateLexicon:
     months: dict[str, int]
@@ -156,6 +174,7 @@ class DateLexicon:
     numbers: dict[str, int]
     anaphoric_years: tuple[str, ...]
     anaphoric_months: tuple[str, ...]
+    calendar: CalendarWords
 
 
 @dataclass(frozen=True)
@@ -382,6 +401,30 @@ def _cues(f: _File) -> Cues:
     )
 
 
+def _calendar(f: _File) -> CalendarWords:
+    weekdays = {k: v for k, v in f.mapping("weekdays").items()}
+    for k, v in weekdays.items():
+        if not (isinstance(v, int) and 0 <= v <= 6):
+            raise f.fail(f"weekdays.{k}", "expected a weekday number 0 (Monday) .. 6 (Sunday)")
+    vague: dict[str, tuple[int, int]] = {}
+    for k, v in f.mapping("vague_counts").items():
+        if not (isinstance(v, list) and len(v) == 2 and all(isinstance(x, int) for x in v) and v[0] <= v[1]):
+            raise f.fail(f"vague_counts.{k}", "expected [fewest, most] units")
+        if k.rstrip("s") not in UNITS:
+            raise f.fail(f"vague_counts.{k}", f"expected a plural of {', '.join(UNITS)}")
+        vague[k] = (int(v[0]), int(v[1]))
+    return CalendarWords(
+        weekdays=weekdays,
+        day_times=tuple(sorted(f.words("day_times"))),
+        counted_after=tuple(sorted(f.words("counted_after"))),
+        counted_before=tuple(sorted(f.words("counted_before"))),
+        next_day=tuple(sorted(f.words("next_day"))),
+        previous_day=tuple(sorted(f.words("previous_day"))),
+        vague_counts=vague,
+        not_years_after=f.words("not_years_after"),
+    )
+
+
 def _dates(f: _File) -> DateLexicon:
     months = {k: int(v) for k, v in f.mapping("months").items()}
     for k, m in months.items():
@@ -395,6 +438,7 @@ def _dates(f: _File) -> DateLexicon:
         numbers={k: int(v) for k, v in f.mapping("numbers").items()},
         anaphoric_years=tuple(str(x).lower() for x in f.get("anaphoric_years", [])),
         anaphoric_months=tuple(str(x).lower() for x in f.get("anaphoric_months", [])),
+        calendar=_calendar(f),
     )
 
 

@@ -15,11 +15,10 @@ import re
 from dataclasses import dataclass
 from datetime import date as Day
 from datetime import timedelta
-from functools import lru_cache
 from typing import Any
 
 from brinkwatch import dates
-from brinkwatch.nlp.lexicon import DateLexicon, _File
+from brinkwatch.nlp.lexicon import CalendarWords, DateLexicon
 
 DateExpr = dict[str, Any]
 """A found expression: {"kind": ..., numbers...}; see :class:`DateFinder` for the kinds."""
@@ -42,48 +41,6 @@ _DATELINE = re.compile(
 """A dateline: "BEIRUT, Sept. 28 (Reuters) -"; its date is the day "on Sunday" counts back from."""
 
 
-@dataclass(frozen=True)
-class CalendarWords:
-    """The date words of ``patterns/dates.yaml`` beyond the shared :class:`DateLexicon`."""
-
-    weekdays: dict[str, int]
-    day_times: tuple[str, ...]
-    counted_after: tuple[str, ...]
-    counted_before: tuple[str, ...]
-    next_day: tuple[str, ...]
-    previous_day: tuple[str, ...]
-    vague_counts: dict[str, tuple[int, int]]
-    not_years_after: frozenset[str]
-
-
-@lru_cache(maxsize=1)
-def load_calendar_words() -> CalendarWords:
-    """Read and check the weekday, anchor and guard words of ``patterns/dates.yaml`` once per process."""
-    f = _File.read("dates.yaml")
-    weekdays = {k: v for k, v in f.mapping("weekdays").items()}
-    for k, v in weekdays.items():
-        if not (isinstance(v, int) and 0 <= v <= 6):
-            raise f.fail(f"weekdays.{k}", "expected a weekday number 0 (Monday) .. 6 (Sunday)")
-    vague: dict[str, tuple[int, int]] = {}
-    for k, v in f.mapping("vague_counts").items():
-        if not (isinstance(v, list) and len(v) == 2 and all(isinstance(x, int) for x in v) and v[0] <= v[1]):
-            raise f.fail(f"vague_counts.{k}", "expected [fewest, most] units")
-        if k.rstrip("s") not in UNITS:
-            raise f.fail(f"vague_counts.{k}", f"expected a plural of {', '.join(UNITS)}")
-        vague[k] = (int(v[0]), int(v[1]))
-    return CalendarWords(
-        weekdays=weekdays,
-        day_times=tuple(sorted(f.words("day_times"))),
-        counted_after=tuple(sorted(f.words("counted_after"))),
-        counted_before=tuple(sorted(f.words("counted_before"))),
-        next_day=tuple(sorted(f.words("next_day"))),
-        previous_day=tuple(sorted(f.words("previous_day"))),
-        vague_counts=vague,
-        not_years_after=f.words("not_years_after"),
-    )
-
-
-UNITS = ("day", "week", "month", "year")
 
 
 @dataclass(frozen=True)
@@ -140,7 +97,7 @@ class DateFinder:
 
     def __init__(self, lex: DateLexicon, words: CalendarWords | None = None) -> None:
         self.lex = lex
-        self.words = words or load_calendar_words()
+        self.words = words or lex.calendar
         w = self.words
         full = [k for k in lex.months if not any(o != k and o.startswith(k) for o in lex.months)]
         short = [k for k in lex.months if k not in full]
