@@ -12,7 +12,8 @@ Keys of ``doc._.bw``:
 - ``mentions``: ``[start, end, key, form, place_use]`` token spans
 - ``places``: place key -> :class:`PlaceEntry` dict
 - ``place_mentions``: ``[start, end, place key]``
-- ``dates``: ``[start, end, expr]`` with ``expr`` from :mod:`brinkwatch.nlp.temporal`
+- ``dates``: ``[start, end, expr]`` with ``expr`` from :mod:`brinkwatch.nlp.temporal`, plus
+  what the parse adds (:mod:`brinkwatch.nlp.dating`): ``aside``, ``from``/``clause`` and ``back``
 - ``quiet``: sentence start tokens of headlines, captions and pull quotes (no facts taken from them)
 - ``relations`` and ``events``: fact frames (see :mod:`brinkwatch.nlp.relations`, ``.events``)
 """
