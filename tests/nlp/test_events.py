@@ -304,3 +304,74 @@ def test_refusals_purposes_and_the_main_line(frames: Frames) -> None:
     doc, found = frames("In a letter handed over to Egypt, Jordan said it would withdraw its troops.")
     main = min(found, key=lambda f: f["embedding"])
     assert doc[main["anchor"]].text == "withdraw"
+
+
+def test_demonym_on_a_weapon_names_the_state_that_fires_it(extract: Callable[..., Found]) -> None:
+    found = extract("In 1994 Syrian helicopter gunships fired on the convoy of Ahmed Jibril.")
+    [event] = found.events_of("ASSAULT")
+    assert [found.name(s) for s in event.source] == ["Syria"]
+    assert [found.name(t) for t in event.target] == ["Ahmed Jibril"]
+
+
+def test_agentless_passive_takes_its_source_from_the_means(extract: Callable[..., Found]) -> None:
+    found = extract("Two Hamas commanders were killed in a Turkish strike in 2014.")
+    [event] = found.events_of("ASSAULT")
+    assert [found.name(s) for s in event.source] == ["Turkey"]
+    assert [found.name(t) for t in event.target] == ["Hamas"]
+
+
+def test_vowing_revenge_is_a_threat_even_without_a_named_target(extract: Callable[..., Found]) -> None:
+    found = extract("The Qandil Brigades vowed revenge in May 2003.")
+    [event] = found.events_of("THREATEN")
+    assert [found.name(s) for s in event.source] == ["Qandil Brigades"]
+    assert event.date == "2003-05"
+
+
+def test_joint_signatories_are_each_others_counterparts(extract: Callable[..., Found]) -> None:
+    found = extract(
+        "In 2001 Egypt and Jordan signed a peace agreement. In 2005 Syria and Turkey agreed a truce."
+    )
+    pairs = sorted(
+        (sorted(found.name(s) for s in e.source), sorted(found.name(t) for t in e.target))
+        for e in found.events_of("AGREE")
+    )
+    assert pairs == [(["Egypt", "Jordan"], ["Egypt", "Jordan"]), (["Syria", "Turkey"], ["Syria", "Turkey"])]
+
+
+def test_condemning_an_act_accuses_its_author(extract: Callable[..., Found]) -> None:
+    found = extract("In 2016 Egypt denounced the Turkish incursion.")
+    [event] = found.events_of("ACCUSE")
+    assert [found.name(s) for s in event.source] == ["Egypt"]
+    assert [found.name(t) for t in event.target] == ["Turkey"]
+
+
+def test_seizing_a_town_is_an_assault_and_seizing_goods_is_not(extract: Callable[..., Found]) -> None:
+    found = extract(
+        "In 2011 the Hamra Front seized Goma. In 2013 the Hamra Front seized weapons from Jordan."
+    )
+    [assault] = found.events_of("ASSAULT")
+    assert [found.name(s) for s in assault.source] == ["Hamra Front"]
+    assert [found.name(t) for t in assault.target] == ["Democratic Republic of the Congo"]
+    assert not any(e.date == "2011" for e in found.events_of("COERCE"))
+
+
+def test_an_air_campaign_is_an_attack(extract: Callable[..., Found]) -> None:
+    found = extract("In 2012 Turkey began an air campaign against the Hamra Front.")
+    [event] = found.events_of("ASSAULT")
+    assert [found.name(s) for s in event.source] == ["Turkey"]
+    assert [found.name(t) for t in event.target] == ["Hamra Front"]
+    assert event.mode == "aerial"
+
+
+def test_an_offensive_is_aimed_at_what_it_sets_out_to_take(extract: Callable[..., Found]) -> None:
+    found = extract("In 2007 the Hamra Front launched an offensive to take Goma.")
+    [event] = found.events_of("ASSAULT")
+    assert [found.name(s) for s in event.source] == ["Hamra Front"]
+    assert [found.name(t) for t in event.target] == ["Democratic Republic of the Congo"]
+
+
+def test_withdrawing_from_a_place_withdraws_from_its_state(extract: Callable[..., Found]) -> None:
+    found = extract("In 2010 Egypt withdrew its troops from southern Syria.")
+    [event] = found.events_of("RETREAT")
+    assert [found.name(s) for s in event.source] == ["Egypt"]
+    assert [found.name(t) for t in event.target] == ["Syria"]

@@ -42,8 +42,9 @@ ANTECEDENT_SENTENCES = 12
 GATHERING_TYPES = frozenset({"CONSULT"})
 """Types whose mentions in neighbouring sentences by the same source on the same date are one occasion."""
 
-UNTARGETED_TYPES = frozenset({"PROTEST", "MOBILIZE", "RETREAT"})
-"""Event types that are complete with a source alone ("protesters rallied", "troops withdrew")."""
+UNTARGETED_TYPES = frozenset({"PROTEST", "MOBILIZE", "RETREAT", "THREATEN"})
+"""Event types that are complete with a source alone ("protesters rallied", "troops withdrew", "X vowed
+revenge": a threat need not name whom it is aimed at)."""
 
 
 @dataclass

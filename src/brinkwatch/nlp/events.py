@@ -48,6 +48,13 @@ from brinkwatch.nlp.lexicon import Frame, Lexicon, Trigger, load_lexicon
 AGENT_PREPS = frozenset({"with", "through", "by", "via", "in"})
 # Prepositions that give the errand of a journey: "arrived on a visit", "returned to Geneva for talks".
 ERRAND_PREPS = frozenset({"for", "on"})
+# Prepositions whose event noun is the means of a passive act: "killed in a strike", "hit during a raid".
+INSTRUMENT_PREPS = frozenset({"in", "during", "by"})
+# Types whose joint subjects act on one another when no other party is named ("X and Y agreed a truce").
+RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+# Types of stances taken on someone: when their object is an act, the act's author is the one concerned.
+STANCE_TYPES = frozenset({"ACCUSE", "PROTEST", "REJECT", "SUPPORT", "THREATEN"})
+TAKING_GROUND = Trigger("ASSAULT")
 DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 
@@ -227,15 +234,21 @@ class EventFinder:
         self, trigger: Trigger, sources: list[str], targets: list[str], tok: Token, confidence: float = 0.7
     ) -> dict[str, Any]:
         mode = self._mode(tok, trigger)
+        sources = list(dict.fromkeys(sources))
         targets = [t for t in dict.fromkeys(targets) if t not in sources]
-        return {
+        event = {
             "type": trigger.type,
             "mode": mode,
-            "source": list(dict.fromkeys(sources)),
+            "source": sources,
             "target": targets,
             "trigger": tok.text,
             "confidence": confidence,
         }
+        if not targets and len(sources) > 1 and trigger.type in RECIPROCAL_TYPES:
+            # "Egypt and Jordan signed a treaty": each party is the other's counterpart
+            event["target"] = list(sources)
+            event["reciprocal"] = True
+        return event
 
     def _mode(self, tok: Token, trigger: Trigger) -> str | None:
         """A modifier such as "drone" or "Katyusha" refines the mode where the type has that mode."""
@@ -303,10 +316,14 @@ class EventFinder:
         return self.state_by_country.get(known.country or "") if known else None
 
     def _verb(self, verb: Token, trigger: Trigger, view: View) -> dict[str, Any] | None:
+        if trigger.mode == "seize" and any(self._is_territory(o, view) for o in syntax.objects(verb)):
+            trigger = TAKING_GROUND  # "seized Bukavu": taking a town is fighting for it, not confiscation
         sources = self._subjects(verb, view)
         if self._passive(verb):
             patients = [s for s in syntax.logical_subjects(verb)] if verb.dep_ != "acl" else [verb.head]
             targets = self._targets(patients, view)
+            if not sources:
+                sources = self._instrument_sources(verb, view)
         else:
             if not sources:
                 sources = self._event_subject_sources(verb, view)
@@ -315,7 +332,25 @@ class EventFinder:
                 targets = self._targets(
                     [o for _p, o in syntax.preps(verb, self.lex.events.target_preps)], view
                 )
+            if not targets and trigger.type in STANCE_TYPES:
+                targets = self._actors_behind(syntax.objects(verb), view)
         return self._event(trigger, sources, targets, verb)
+
+    def _is_territory(self, obj: Token, view: View) -> bool:
+        """Whether an object names ground: a known place ("Goma") or a place noun ("the town")."""
+        return obj.i in view.place_at or obj.lemma_.lower() in self.lex.actors.place_nouns
+
+    def _actors_behind(self, objects: list[Token], view: View) -> list[str]:
+        """ "condemned the strikes by X", "denied the Turkish raids": a stance on an act is on its actor."""
+        out: list[str] = []
+        for obj in objects:
+            noun = self._content(obj)
+            trigger = self._noun_trigger(noun) if noun.pos_ == "NOUN" else None
+            if trigger is not None:
+                event = self._noun(noun, trigger, view)
+                if event is not None:
+                    out += event["source"]
+        return out
 
     def _event_subject_sources(self, verb: Token, view: View) -> list[str]:
         """ "US drone strikes killed X", "the bombing by Y killed X": the subject event's source did it."""
@@ -323,6 +358,17 @@ class EventFinder:
             trigger = self._noun_trigger(subj) if subj.pos_ == "NOUN" else None
             if trigger is not None:
                 event = self._noun(subj, trigger, view)
+                if event is not None and event["source"]:
+                    return list(event["source"])
+        return []
+
+    def _instrument_sources(self, verb: Token, view: View) -> list[str]:
+        """ "X was killed in an Israeli strike": an agentless passive's means names who acted."""
+        for _p, obj in syntax.preps(verb, INSTRUMENT_PREPS):
+            noun = self._content(obj)
+            trigger = self._noun_trigger(noun) if noun.pos_ == "NOUN" else None
+            if trigger is not None:
+                event = self._noun(noun, trigger, view)
                 if event is not None and event["source"]:
                     return list(event["source"])
         return []
@@ -397,7 +443,15 @@ class EventFinder:
         for of_obj in [o for _p, o in syntax.preps(noun, frozenset({"of"}))]:
             tokens += [o for _p, o in syntax.preps(of_obj, preps)]  # "a suspension of flights to X"
         heads = [h for t in tokens for h in argument_heads(t, view)]
-        event = self._event(trigger, sources, self._targets(heads, view), noun)
+        targets = self._targets(heads, view)
+        if not targets and trigger.type == "ASSAULT":
+            # "launched an offensive to take Tripoli": the aim of an attack names what it is aimed at
+            aims = [c for h in (noun, verb) for c in h.children if c.dep_ in ("acl", "xcomp", "advcl")]
+            aims = [a for a in aims if a.pos_ == "VERB"]
+            # "to take Tripoli from the government": whoever holds the ground, else the ground's state
+            targets = self._targets([o for a in aims for _p, o in syntax.preps(a, frozenset({"from"}))], view)
+            targets = targets or self._targets([o for a in aims for o in syntax.objects(a)], view)
+        event = self._event(trigger, sources, targets, noun)
         self._items(event, heads, view)
         return event
 
