@@ -375,3 +375,9 @@ def test_withdrawing_from_a_place_withdraws_from_its_state(extract: Callable[...
     [event] = found.events_of("RETREAT")
     assert [found.name(s) for s in event.source] == ["Egypt"]
     assert [found.name(t) for t in event.target] == ["Syria"]
+
+
+def test_coordinated_demonyms_before_an_agent_noun_are_each_a_source(extract: Callable[..., Found]) -> None:
+    found = extract("On 3 May 2021 Turkish and Russian troops shelled the Valley Liberation Front.")
+    (attack,) = found.events_of("ASSAULT")
+    assert set(attack.source) == {"turkey", "russia"}

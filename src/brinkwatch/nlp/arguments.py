@@ -35,7 +35,16 @@ def _actors_of_one(tok: Token, view: View, places_too: bool, depth: int) -> list
     tok = syntax.resolve_relative(tok)
     key = view.actor_key(tok, places_too)
     if key is not None:
-        return [key]
+        # "American and British forces": each coordinated modifier names an actor of its own
+        joined = [
+            k
+            for c in tok.children
+            if c.dep_ in ("amod", "compound") and view.actor_key(c) is not None
+            for other in c.conjuncts
+            for k in [view.actor_key(other)]
+            if k is not None and k != key
+        ]
+        return list(dict.fromkeys([key, *joined]))
     if depth > 3:
         return []
     found: list[str] = []
