@@ -227,3 +227,9 @@ def test_a_rank_is_cut_from_a_name_and_marks_a_person(extract: Callable[..., Fou
     found = extract("The attack on 28 January 2024 killed Specialist Kennedy Ladon Sanders, 24.")
     soldier = found.actor("Kennedy Ladon Sanders")
     assert soldier.type == "person"
+
+
+def test_the_state_of_a_title_is_not_an_actor(extract: Callable[..., Found]) -> None:
+    found = extract("Secretary of State Mike Pompeo warned Iran on 13 December 2019.")
+    assert not found.has_actor("State")
+    assert found.has_actor("Mike Pompeo")

@@ -443,6 +443,13 @@ class ActorRecognizer:
                 and nxt.lower_ in self.lex.relations.role_nouns
             ):
                 continue  # "Defense Minister": part of a title
+            if (
+                len(span) == 1
+                and span.start >= 2
+                and doc[span.start - 1].lower_ == "of"
+                and doc[span.start - 2].lower_ in self.lex.relations.role_nouns
+            ):
+                continue  # "Secretary of State", "Minister of Defence": the office, not a body
             if len(span) == 1 and head.lemma_.lower() in lex.anaphoric_nouns:
                 continue  # "Council": a short reference, resolved with the definite descriptions
             if self._only_titles(span):
