@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from brinkwatch.cli.app import DbOption, FormatOption, OutputFormat, app
@@ -47,12 +48,12 @@ def event(
     table = Table("document or dataset", "where", "text", title="sources")
     for p in sources:
         where = f"{p.start}-{p.end}" if p.start is not None else (p.record or "")
-        table.add_row(p.document or p.dataset or "", where, p.text or "")
+        table.add_row(escape(p.document or p.dataset or ""), where, escape(p.text or ""))
     out.print(table)
     if merges:
         merged = Table("report", "merged at", "why", title="reports merged into this event")
         for m in merges:
-            merged.add_row(m.report_id, m.merged_at.isoformat(timespec="seconds"), m.reason)
+            merged.add_row(escape(m.report_id), m.merged_at.isoformat(timespec="seconds"), escape(m.reason))
         out.print(merged)
 
 
