@@ -156,6 +156,21 @@ class ActorRecognizer:
         }
         self._match_cache: dict[str, tuple[list[tuple[KnownActor, str]], KnownPlace | None]] = {}
         self._key_cache: dict[str, str] = {}
+        lex = self.lex.actors
+        self.actor_nouns = frozenset(
+            lex.org_heads.keys()
+            | lex.collective_nouns.keys()
+            | lex.generic_groups.keys()
+            | lex.person_nouns
+            | lex.anaphoric_nouns
+            | lex.state_agents
+            | lex.military_nouns
+            | lex.collective_references
+            | lex.native_collectives
+            | lex.part_nouns
+            | self.lex.relations.role_nouns.keys()
+        )
+        """Common nouns that name actors (organisations, groups, people, roles, state agents)."""
 
     def _index_first(self, form: str) -> None:
         key = self.gaz.rules.key(form)
@@ -498,22 +513,8 @@ class ActorRecognizer:
         return not self._actor_noun(head)
 
     def _actor_noun(self, noun: Token) -> bool:
-        """Whether a common noun names actors (organisations, groups, people, roles, state agents)."""
-        lex = self.lex.actors
-        actor_nouns = (
-            lex.org_heads.keys()
-            | lex.collective_nouns.keys()
-            | lex.generic_groups.keys()
-            | lex.person_nouns
-            | lex.anaphoric_nouns
-            | lex.state_agents
-            | lex.military_nouns
-            | lex.collective_references
-            | lex.native_collectives
-            | lex.part_nouns
-            | self.lex.relations.role_nouns.keys()
-        )
-        return noun.lemma_.lower() in actor_nouns or noun.lower_ in actor_nouns
+        """Whether a common noun names actors (see :attr:`actor_nouns`)."""
+        return noun.lemma_.lower() in self.actor_nouns or noun.lower_ in self.actor_nouns
 
     def _located(self, span: Span) -> bool:
         """A "person" NER found where only a place can stand: after a locative preposition or a place noun."""
