@@ -6,12 +6,7 @@ from datetime import date
 
 import pytest
 
-from brinkwatch.knowledge import Gazetteer, load_gazetteer
-
-
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return load_gazetteer()
+from brinkwatch.knowledge import Gazetteer
 
 
 @pytest.mark.parametrize(

@@ -54,8 +54,10 @@ class Gazetteer:
     relations: list[Relation]
     _actor_index: dict[str, list[tuple[str, str]]] = field(default_factory=dict, repr=False)
     _place_index: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    _states: dict[str, KnownActor] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
+        self._states = {a.country: a for a in self.actors.values() if a.type == "state" and a.country}
         for actor in self.actors.values():
             forms = [(actor.name, "name")] + [(a, "alias") for a in actor.aliases]
             forms += [(d, "demonym") for d in actor.demonyms] + [(m, "metonym") for m in actor.metonyms]
@@ -70,6 +72,10 @@ class Gazetteer:
                     bucket_p = self._place_index.setdefault(key, [])
                     if place.id not in bucket_p:
                         bucket_p.append(place.id)
+
+    def state_of(self, country: str | None) -> KnownActor | None:
+        """The state actor of an ISO 3166 alpha-3 code ("IRQ" -> Iraq), or None."""
+        return self._states.get(country or "")
 
     def name_key(self, text: str) -> str:
         """The match key of an actor name under this gazetteer's variant rules (see :class:`NameRules`)."""

@@ -151,9 +151,6 @@ class ActorRecognizer:
             for form in (place.name, *place.aliases):
                 self._index_first(form)
         self.not_actor_keys = {rules.key(n) for n in self.lex.actors.not_actors}
-        self.state_by_country: dict[str, str] = {
-            a.country: a.id for a in self.gaz.actors.values() if a.type == "state" and a.country
-        }
         self._match_cache: dict[str, tuple[list[tuple[KnownActor, str]], KnownPlace | None]] = {}
         self._key_cache: dict[str, str] = {}
         lex = self.lex.actors

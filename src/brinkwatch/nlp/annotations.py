@@ -24,6 +24,8 @@ from typing import Any, TypedDict
 
 from spacy.tokens import Doc, Token
 
+from brinkwatch.knowledge import KnownActor
+
 
 class ActorEntry(TypedDict, total=False):
     """An actor seen in one document: known (gazetteer id) or new (named from the text)."""
@@ -102,6 +104,14 @@ class View:
         if m is None or (m[4] and not places_too):
             return None
         return m[2]
+
+    def enter_known(self, actor: KnownActor) -> str:
+        """Make a gazetteer actor the text never named (a patron inferred from "Iran-backed", a
+        person's own state) one of the document's actors, so the facts about it can name it."""
+        self.actors.setdefault(
+            actor.id, {"name": actor.name, "type": actor.type, "known": True, "surfaces": [], "plural": False}
+        )
+        return actor.id
 
     def is_quiet(self, tok: Token) -> bool:
         """Whether the token's sentence is a headline, caption or pull quote."""

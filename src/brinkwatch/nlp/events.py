@@ -68,9 +68,6 @@ class EventFinder:
         self.name = name
         self.lex = lexicon or load_lexicon()
         self.gaz = gazetteer or load_gazetteer()
-        self.state_by_country = {
-            a.country: a.id for a in self.gaz.actors.values() if a.type == "state" and a.country
-        }
 
     def __call__(self, doc: Doc) -> Doc:
         bw(doc)["events"] = self.frames(doc, asserted_only=True)
@@ -303,17 +300,13 @@ class EventFinder:
     def _state_of_place(self, place: str, view: View) -> str | None:
         known = self.gaz.places.get(place)
         country = known.country if known else view.places.get(place, {}).get("country")
-        state = self.state_by_country.get(country or "")
-        if state is not None:
-            actor = self.gaz.actors[state]
-            view.actors.setdefault(
-                state, {"name": actor.name, "type": "state", "known": True, "surfaces": [], "plural": False}
-            )
-        return state
+        state = self.gaz.state_of(country)
+        return view.enter_known(state) if state is not None else None
 
     def _state_of_actor(self, key: str, view: View) -> str | None:
         known = self.gaz.actors.get(key)
-        return self.state_by_country.get(known.country or "") if known else None
+        state = self.gaz.state_of(known.country) if known else None
+        return state.id if state else None
 
     def _verb(self, verb: Token, trigger: Trigger, view: View) -> dict[str, Any] | None:
         if trigger.mode == "seize" and any(self._is_territory(o, view) for o in syntax.objects(verb)):

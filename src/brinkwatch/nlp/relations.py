@@ -36,7 +36,6 @@ class RelationFinder:
         self.name = name
         self.lex = lexicon or load_lexicon()
         self.gaz = gazetteer or load_gazetteer()
-        self._states = {a.country: a for a in self.gaz.actors.values() if a.type == "state" and a.country}
 
     def __call__(self, doc: Doc) -> Doc:
         view = View(doc)
@@ -343,13 +342,9 @@ class RelationFinder:
             known = self.gaz.actors.get(h)
             if known is None or known.type != "person" or not known.country:
                 continue
-            state = self._states.get(known.country)
+            state = self.gaz.state_of(known.country)
             if state is not None:
-                view.actors.setdefault(
-                    state.id,
-                    {"name": state.name, "type": "state", "known": True, "surfaces": [], "plural": False},
-                )
-                out.append(state.id)
+                out.append(view.enter_known(state))
         return out
 
     @staticmethod
@@ -493,17 +488,7 @@ class RelationFinder:
         """A state named by a word inside another actor's name ("Iran" in a known "Iran-backed militias")."""
         for match in self.gaz.match(text):
             if match.actor.type == "state":
-                view.actors.setdefault(
-                    match.actor.id,
-                    {
-                        "name": match.actor.name,
-                        "type": "state",
-                        "known": True,
-                        "surfaces": [],
-                        "plural": False,
-                    },
-                )
-                return [match.actor.id]
+                return [view.enter_known(match.actor)]
         return []
 
     def _backing_noun(self, noun: Token, lemma: str, view: View) -> list[dict[str, Any]]:
