@@ -39,7 +39,6 @@ _ACRONYM = re.compile(r"^[A-Z][A-Za-z]{0,1}[A-Z]{1,6}$")
 _HAS_DIGIT = re.compile(r"\d")
 _QUOTES = "\"'“”‘’«»"
 _NAME_PUNCT = frozenset({"-", "‑", "'", "’", ".", "&"})
-ARABIC_ARTICLES = frozenset({"al", "el", "ash", "as", "ad", "an", "ar", "at", "az", "ibn", "bin", "abu"})
 
 
 def slug(text: str) -> str:
@@ -478,14 +477,14 @@ class ActorRecognizer:
                 else:
                     state.add_new(span.start, span.end, _clean_name(text), kind, "ner")
 
-    @staticmethod
-    def _inside_compound_word(span: Span) -> bool:
+    def _inside_compound_word(self, span: Span) -> bool:
         """A name glued by hyphens to a lower-case word before it is part of one word ("Rostov-on-Don")."""
         doc = span.doc
         if span.start < 2 or doc[span.start - 1].text not in ("-", "‑") or doc[span.start - 1].whitespace_:
             return False
         before = doc[span.start - 2]
-        return before.is_lower and not before.whitespace_ and before.lower_ not in ARABIC_ARTICLES
+        # an Arabic article ("al-Muhandis") opens a name; any other lower-case word glues it into one
+        return before.is_lower and not before.whitespace_ and before.lower_ not in self.gaz.rules.articles
 
     def _named_thing(self, span: Span) -> bool:
         """ "the carrier True Confidence": a common noun right before the name says what it names.
