@@ -1,6 +1,6 @@
 """Extraction scored on a blind held-out set: documents the extraction rules were never tuned on.
 
-    python benchmarks/heldout_bench.py [--dir benchmarks/heldout] [--show NAME] [--save DIR]
+    python benchmarks/heldout_bench.py [--dir benchmarks/heldout] [--group KEY] [--show NAME] [--save DIR]
 
 The development gold (``../shared/eval/dev``) is a single article whose scores
 are near perfect, so it cannot tell a rule that generalises from one that only
@@ -9,20 +9,27 @@ other conflicts, each ``NAME.txt`` with a ``NAME.gold.yaml`` written before the
 extractor was ever run on it (see the folder's README.md).
 
 For each document the extractor runs exactly as ``brinkwatch extract FILE
---published DATE --format jsonl`` does: the same document reader, the same
-``Extractor.extract_many`` call, the records serialised to JSON and read back;
-``DATE`` is the gold file's ``published``. The records are scored with
-``brinkwatch.evaluation`` (the rules of ``shared/eval/score.py``). Prints one line
-per document (F1 of actors, relations, events) and the micro-averaged precision,
-recall and F1 over the set (true positives, predictions and gold facts summed
-before dividing, so long documents weigh more). ``--show NAME`` lists what one
-document missed and what was extra; ``--save DIR`` writes each document's JSON
-Lines so they can be scored with ``score.py`` too.
+--published DATE --format jsonl`` does: the CLI's own input function (document
+reader, ``--published`` check), the same ``Extractor`` built once for the whole
+set, the same ``extract_many`` call, the records serialised with ``to_json`` and
+read back; ``DATE`` is the gold file's ``published``. So what is scored is what
+a user gets, never internal state. The records are scored with
+``brinkwatch.evaluation`` (the rules of ``shared/eval/score.py``).
+
+Prints one line per document (precision, recall and F1 of actors, relations and
+events, and the mean F1), then the micro-averaged figures over the set (true
+positives, predictions and gold facts summed before dividing, so long documents
+weigh more) and the macro mean (the average of the documents' mean F1).
+``--group KEY`` adds the same summary for each value of a column of the folder's
+``documents.csv`` (``set``, ``register``, ``conflict``, ``group``).
+``--show NAME`` lists what one document missed and what was extra; ``--save DIR``
+writes each document's JSON Lines so they can be scored with ``score.py`` too.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import sys
 import time
@@ -49,10 +56,28 @@ class Case:
     text: Path
     gold: Path
     published: str | None
+    meta: dict[str, str]
+
+
+def read_index(folder: Path) -> dict[str, dict[str, str]]:
+    """``documents.csv`` of the folder by file name (register, conflict, group...); empty if there is none."""
+    path = folder / "documents.csv"
+    if not path.exists():
+        return {}
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    index: dict[str, dict[str, str]] = {}
+    for line, row in enumerate(rows, start=2):
+        name = (row.get("file") or "").strip()
+        if not name:
+            raise BenchError(f"{path}:{line}: column 'file' is empty")
+        index[name] = {k: (v or "").strip() for k, v in row.items() if k}
+    return index
 
 
 def find_cases(folder: Path) -> list[Case]:
     """Every ``*.txt`` in ``folder`` with its gold file; a missing or unreadable gold file is an error."""
+    index = read_index(folder)
     cases: list[Case] = []
     for text in sorted(folder.glob("*.txt")):
         gold = text.with_name(text.stem + ".gold.yaml")
@@ -67,22 +92,28 @@ def find_cases(folder: Path) -> list[Case]:
         if data.get("document") not in (None, text.name):
             raise BenchError(f"{gold}: field 'document' is {data.get('document')!r}, expected {text.name!r}")
         published = data.get("published")
-        cases.append(Case(text.stem, text, gold, None if published is None else str(published)))
+        cases.append(Case(text.stem, text, gold, None if published is None else str(published),
+                          index.get(text.name, {})))
     if not cases:
         raise BenchError(f"{folder}: no *.txt documents")
     return cases
 
 
 def extract_jsonl(extractor: Any, case: Case) -> list[dict[str, Any]]:
-    """The records ``brinkwatch extract FILE --published DATE --format jsonl`` prints, parsed back."""
-    from brinkwatch.ingest.documents import read_documents
+    """The records ``brinkwatch extract FILE --published DATE --format jsonl`` prints, parsed back.
+
+    The inputs come from the CLI's own ``_inputs`` (document reader and date
+    check), so a change there shows here too.
+    """
+    from brinkwatch import dates
+    from brinkwatch.cli.extract_commands import _inputs
     from brinkwatch.records import to_json
 
-    items = [
-        (source.text, {"doc_id": source.document.id, "title": source.document.title,
-                       "published": case.published or source.document.published})
-        for source in read_documents([case.text])
-    ]
+    try:
+        published = dates.check(case.published) if case.published else None
+    except dates.DateError as exc:
+        raise BenchError(f"{case.gold}: field 'published': {exc}") from None
+    items = list(_inputs([str(case.text)], published))
     if not items:
         raise BenchError(f"{case.text}: the document reader returned nothing")
     lines = [to_json(rec) for records in extractor.extract_many(items, n_process=1) for rec in records]
@@ -119,9 +150,30 @@ def micro(results: list[Any]) -> dict[str, Any]:
     }
 
 
+def _pr(f: Any) -> str:
+    return f"{f.precision:5.2f} {f.recall:5.2f} {f.f1:5.2f}"
+
+
+def summary(label: str, results: list[Any]) -> list[str]:
+    """Micro P/R/F1 per kind, their mean, and the macro mean of the documents' mean F1."""
+    totals = micro(results)
+    mean = sum(totals[k].f1 for k in KINDS) / 3
+    macro = sum(r.mean_f1 for r in results) / len(results)
+    lines = [f"{label} ({len(results)} documents)"]
+    for kind in KINDS:
+        f = totals[kind]
+        lines.append(f"  {kind:9s} P={f.precision:.3f} R={f.recall:.3f} F1={f.f1:.3f} "
+                     f"(tp {f.tp}, predicted {f.predicted}, gold {f.gold})")
+    lines.append(f"  F1 actors={totals['actors'].f1:.3f} relations={totals['relations'].f1:.3f} "
+                 f"events={totals['events'].f1:.3f} mean={mean:.3f} (macro mean of documents {macro:.3f})")
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--dir", default=str(DEFAULT_DIR), help="folder of NAME.txt and NAME.gold.yaml")
+    ap.add_argument("--group", metavar="KEY", action="append", default=[],
+                    help="also summarise per value of a documents.csv column: set, register, conflict, group")
     ap.add_argument("--show", metavar="NAME", help="list the missed and extra facts of one document")
     ap.add_argument("--save", metavar="DIR", help="write each document's extracted JSON Lines here")
     args = ap.parse_args(argv)
@@ -137,6 +189,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.show and args.show.removesuffix(".txt") not in {c.name for c in cases}:
         print(f"--show {args.show}: no such document in {args.dir}", file=sys.stderr)
         return 2
+    for key in args.group:
+        missing = [c.text.name for c in cases if key not in c.meta]
+        if missing:
+            print(f"--group {key}: {Path(args.dir) / 'documents.csv'} has no column {key!r} "
+                  f"for {', '.join(missing[:3])}{' ...' if len(missing) > 3 else ''}", file=sys.stderr)
+            return 2
     save = Path(args.save) if args.save else None
     if save:
         save.mkdir(parents=True, exist_ok=True)
@@ -144,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
     extractor = Extractor()
     started = time.perf_counter()
     results: dict[str, Any] = {}
-    print(f"{'document':16s} {'published':10s} {'actors':>7s} {'relations':>9s} {'events':>7s} {'mean':>6s}")
+    print(f"{'':22s} {'actors P R F1':>17s} {'relations P R F1':>17s} {'events P R F1':>17s} {'mean':>5s}")
     for case in cases:
         try:
             gold = load_gold(case.gold)
@@ -157,18 +215,21 @@ def main(argv: list[str] | None = None) -> int:
                 fh.writelines(json.dumps(rec, ensure_ascii=False) + "\n" for rec in records)
         result = score(gold, predictions(records))
         results[case.name] = result
-        print(f"{case.name:16s} {case.published or '-':10s} {result.actors.f1:7.3f} "
-              f"{result.relations.f1:9.3f} {result.events.f1:7.3f} {result.mean_f1:6.3f}")
+        print(f"{case.name:22s} {_pr(result.actors):>17s} {_pr(result.relations):>17s} "
+              f"{_pr(result.events):>17s} {result.mean_f1:5.2f}")
     elapsed = time.perf_counter() - started
 
-    print(f"\nmicro-averaged over {len(results)} documents ({elapsed:.1f} s):")
-    totals = micro(list(results.values()))
-    for kind in KINDS:
-        f = totals[kind]
-        print(f"{kind:9s} P={f.precision:.3f} R={f.recall:.3f} F1={f.f1:.3f} "
-              f"(tp {f.tp}, predicted {f.predicted}, gold {f.gold})")
-    print(f"F1 actors={totals['actors'].f1:.3f} relations={totals['relations'].f1:.3f} "
-          f"events={totals['events'].f1:.3f} mean={sum(totals[k].f1 for k in KINDS) / 3:.3f}")
+    print()
+    for line in summary(f"micro-averaged over the set, {elapsed:.1f} s", list(results.values())):
+        print(line)
+    for key in args.group:
+        values: dict[str, list[Any]] = {}
+        for case in cases:
+            values.setdefault(case.meta[key], []).append(results[case.name])
+        print(f"\nby {key}:")
+        for value, group in sorted(values.items()):
+            for line in summary(f"{key} = {value}", group):
+                print(line)
 
     if args.show:
         print(f"\n{args.show}:")
