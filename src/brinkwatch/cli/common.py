@@ -16,7 +16,7 @@ from alembic.util import CommandError
 from rich.console import Console
 from sqlalchemy.exc import SQLAlchemyError
 
-from brinkwatch import dates
+from brinkwatch import config, dates
 from brinkwatch.store import Store
 
 out = Console(highlight=False, soft_wrap=True)
@@ -50,3 +50,15 @@ def check_date(value: str | None, option: str) -> str | None:
 def print_json(data: Any) -> None:
     """JSON on stdout, written plainly: rich would wrap long lines and break it for scripts."""
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def knowledge_packs(given: list[str] | None) -> list[str]:
+    """The knowledge packs in force (``--knowledge``, env, config file), checked, or exit 2 saying why."""
+    from brinkwatch.knowledge import GazetteerError, load_knowledge
+
+    try:
+        packs = config.knowledge_paths(given or [])
+        load_knowledge(packs)  # validated once here, so a bad pack is one clear message, not a traceback
+    except (config.ConfigError, GazetteerError) as exc:
+        fail(str(exc))
+    return packs

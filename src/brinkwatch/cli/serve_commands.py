@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from brinkwatch.cli.app import DbOption, app
-from brinkwatch.cli.common import err, out
+from brinkwatch.cli.app import DbOption, KnowledgeOption, app
+from brinkwatch.cli.common import err, knowledge_packs, out
 from brinkwatch.cli.common import fail as _fail
 from brinkwatch.cli.common import open_store as _open
 from brinkwatch.store import Store
@@ -103,6 +103,7 @@ def demo(
                                                 help="Folder of articles (default: examples/iraq).")] = None,
     no_serve: Annotated[bool, typer.Option("--no-serve", help="Stop after writing the report.")] = False,
     port: PortOption = 8000,
+    knowledge: KnowledgeOption = None,
 ) -> None:
     """Build a store from the example corpus, write the report, print the findings, serve the dashboard."""
     from brinkwatch.demo import DemoError, build_store, find_corpus, principal_dyad, print_summary
@@ -111,7 +112,7 @@ def demo(
     try:
         folder = find_corpus(corpus)
         out.print(f"building {db} from the gazetteer and {folder} …")
-        built = build_store(db, folder)
+        built = build_store(db, folder, knowledge=knowledge_packs(knowledge))
     except DemoError as exc:
         _fail(str(exc))
     for problem in built.ingest.problems:

@@ -20,9 +20,9 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from brinkwatch import registry
-from brinkwatch.cli.app import DbOption, FormatOption, OutputFormat, app
+from brinkwatch.cli.app import DbOption, FormatOption, KnowledgeOption, OutputFormat, app
 from brinkwatch.cli.common import check_date as _check_date
-from brinkwatch.cli.common import err, out
+from brinkwatch.cli.common import err, knowledge_packs, out
 from brinkwatch.cli.common import fail as _fail
 from brinkwatch.cli.common import open_store as _open
 from brinkwatch.cli.common import print_json as _print_json
@@ -40,14 +40,14 @@ def _resolve(store: Store, name: str) -> str:
 # -- ingest, import, export ---------------------------------------------------------------------
 
 
-def _build_extractor(model: str | None) -> Any:
+def _build_extractor(model: str | None, knowledge: list[str]) -> Any:
     """The NLP extractor when ``brinkwatch.nlp`` provides one, else None (documents are stored alone)."""
     try:
         nlp = importlib.import_module("brinkwatch.nlp")
     except ModuleNotFoundError:
         return None
     extractor_class = getattr(nlp, "Extractor", None)
-    return None if extractor_class is None else extractor_class(model=model)
+    return None if extractor_class is None else extractor_class(model=model, knowledge=knowledge)
 
 
 @app.command()
@@ -60,12 +60,13 @@ def ingest(
     ] = None,
     model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline for extraction.")] = None,
     output: FormatOption = OutputFormat.table,
+    knowledge: KnowledgeOption = None,
 ) -> None:
     """Read documents, extract actors, relations and events, and store them (one transaction each)."""
     from brinkwatch.ingest.documents import ingest_paths
 
     _check_date(published, "--published")
-    extractor = None if no_extract else _build_extractor(model)
+    extractor = None if no_extract else _build_extractor(model, knowledge_packs(knowledge))
     if extractor is None and not no_extract:
         err.print("extraction is not available (brinkwatch.nlp not installed); storing documents only")
     with _open(db) as store:
