@@ -45,14 +45,12 @@ class Importer:
 
     ``read(path, options)`` streams records with dataset provenance; ``options``
     are the ``--option KEY=VALUE`` pairs of ``brinkwatch import``, and an
-    importer that takes none should refuse any it is given. ``detect(path)``,
-    when given, says whether a file looks like this format.
+    importer that takes none should refuse any it is given (``ValueError``).
     """
 
     name: str
     help: str
     read: Callable[[Path, Mapping[str, str]], Iterable[AnyRecord]]
-    detect: Callable[[Path], bool] | None = None
 
 
 @dataclass(frozen=True)
