@@ -126,7 +126,9 @@ def _load(group: str, kind: type[T]) -> dict[str, T]:
             )
         if obj.name != ep.name:
             raise RegistryError(f"entry point {ep.name!r} in {group} names an object called {obj.name!r}")
-        found.setdefault(ep.name, obj)  # the same dist seen twice on sys.path registers once
+        if ep.name in found and found[ep.name] is not obj:  # the same dist seen twice on sys.path is fine
+            raise RegistryError(f"two packages register {ep.name!r} in {group}; uninstall one of them")
+        found[ep.name] = obj
     if not found:  # brinkwatch registers its own in every group
         raise RegistryError(
             f"no {group} entry points are installed: brinkwatch's package metadata is older than its "

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from brinkwatch import dates
 from brinkwatch.registry import Analysis, AnalysisResult, Parameter
 
 if TYPE_CHECKING:
@@ -33,8 +32,7 @@ def _attribution(store: Store, p: Mapping[str, Any]) -> AnalysisResult:
 def _balance(store: Store, p: Mapping[str, Any]) -> AnalysisResult:
     from brinkwatch.analysis.balance import balance
 
-    at = p.get("at")
-    return balance(store, dates.bounds(at)[1] if at else None, p.get("window", 365))
+    return balance(store, p.get("at"), p.get("window", 365))  # the window ends on the last day of "at"
 
 
 def _escalation(store: Store, p: Mapping[str, Any]) -> AnalysisResult:
