@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import lru_cache
 from importlib.metadata import entry_points
 from pathlib import Path
@@ -86,6 +87,13 @@ class Parameter:
     choices: tuple[str, ...] = ()
     minimum: int | None = None
     maximum: int | None = None
+
+    @property
+    def value_type(self) -> Any:
+        """The Python type a CLI option or a query parameter parses into (an enum when there are choices)."""
+        if self.choices:
+            return StrEnum(f"{self.name}_choices", {c: c for c in self.choices})
+        return {"int": int, "bool": bool}.get(self.kind, str)
 
 
 class AnalysisResult(Protocol):
@@ -159,6 +167,27 @@ def refresh() -> None:
     """Forget the registries, so packages installed since are seen (tests, long-lived processes)."""
     for registry in (importers, exporters, analyses):
         registry.cache_clear()
+
+
+def prepare(analysis: Analysis, given: Mapping[str, Any], resolve_actor: Callable[[str, str], str],
+            check_date: Callable[[str, str], str | None]) -> dict[str, Any]:
+    """The parameters a caller got, ready for ``run``: absent ones left out, actors resolved, dates checked.
+
+    ``resolve_actor(name, value)`` and ``check_date(name, value)`` are the
+    caller's own, so each surface reports a bad value its way (the command
+    line exits 2, the API answers 404 or 400).
+    """
+    params: dict[str, Any] = {}
+    for p in analysis.parameters:
+        value = given.get(p.name)
+        if value is None:
+            continue
+        if p.kind == "actor":
+            value = resolve_actor(p.name, value)
+        elif p.kind == "date":
+            value = check_date(p.name, value)
+        params[p.name] = str(value) if isinstance(value, StrEnum) else value
+    return params
 
 
 def _get(table: Mapping[str, T], what: str, name: str) -> T:

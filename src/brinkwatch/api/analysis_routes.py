@@ -18,7 +18,6 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from enum import StrEnum
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
@@ -31,8 +30,6 @@ from brinkwatch.store import Store
 
 SHORT_PATHS = ("balance", "escalation", "reciprocity", "forecast")
 """brinkwatch's analyses served at ``/api/{name}`` too, the paths the dashboard and earlier clients use."""
-
-_TYPES: dict[str, type] = {"actor": str, "date": str, "int": int, "bool": bool, "str": str}
 
 
 @contextmanager
@@ -49,22 +46,14 @@ def analysis_errors(what: str) -> Iterator[None]:
 
 def run_analysis(store: Store, analysis: registry.Analysis, given: dict[str, Any]) -> dict[str, Any]:
     """Check the parameters given (resolve actors, check dates), run the analysis, answer its JSON."""
-    params: dict[str, Any] = {}
-    for p in analysis.parameters:
-        value = given.get(p.name)
-        if value is None:
-            continue
-        if p.kind == "actor":
-            value = resolve_actor(store, p.name, value)
-        elif p.kind == "date":
-            value = check_date(p.name, value)
-        params[p.name] = str(value) if isinstance(value, StrEnum) else value
+    params = registry.prepare(analysis, given, lambda name, value: resolve_actor(store, name, value),
+                              check_date)
     with analysis_errors(analysis.name):
         return analysis.run(store, params).to_dict()
 
 
 def _query(p: registry.Parameter) -> inspect.Parameter:
-    kind: Any = StrEnum(f"{p.name}_choices", {c: c for c in p.choices}) if p.choices else _TYPES[p.kind]
+    kind = p.value_type
     annotation: Any = Annotated[kind if p.required else kind | None,
                                 Query(description=p.help, ge=p.minimum, le=p.maximum)]
     default = inspect.Parameter.empty if p.required else p.default

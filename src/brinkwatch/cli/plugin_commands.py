@@ -10,26 +10,22 @@ way the API does, before the analysis runs.
 from __future__ import annotations
 
 import inspect
-from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 
-from brinkwatch import dates, registry
+from brinkwatch import registry
 from brinkwatch.cli.app import DbOption, app
-from brinkwatch.cli.common import err, fail, open_store, out, print_json
+from brinkwatch.cli.common import check_date, err, fail, open_store, out, print_json
 
 analyse_app = typer.Typer(help="Run any registered analysis (built-in or from a plug-in) and print its JSON.",
                           no_args_is_help=True)
 app.add_typer(analyse_app, name="analyse")
 
-_TYPES: dict[str, type] = {"actor": str, "date": str, "int": int, "bool": bool, "str": str}
-
-
 def _option(p: registry.Parameter) -> inspect.Parameter:
     """The Typer option of one analysis parameter."""
-    kind: Any = StrEnum(f"{p.name}_choices", {c: c for c in p.choices}) if p.choices else _TYPES[p.kind]
+    kind = p.value_type
     flag = "--" + p.name.replace("_", "-")
     decls = (f"{flag}/--no-{flag[2:]}",) if p.kind == "bool" else (flag,)
     option = typer.Option(*decls, help=p.help, min=p.minimum, max=p.maximum)
@@ -38,31 +34,22 @@ def _option(p: registry.Parameter) -> inspect.Parameter:
     return inspect.Parameter(p.name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation, default=default)
 
 
-def _checked(store: Any, analysis: registry.Analysis, given: dict[str, Any]) -> dict[str, Any]:
-    """The parameters given, with actors resolved to ids and dates checked (or exit 2 naming the option)."""
-    params: dict[str, Any] = {}
-    for p in analysis.parameters:
-        value = given.get(p.name)
-        if value is None:
-            continue
-        flag = "--" + p.name.replace("_", "-")
-        if p.kind == "actor":
-            value = store.resolve_actor(value)
-            if value is None:
-                fail(f"{flag}: no actor matches {given[p.name]!r} (try `brinkwatch actors --search`)")
-        elif p.kind == "date":
-            try:
-                value = dates.check(value)
-            except dates.DateError as exc:
-                fail(f"{flag}: {exc}")
-        params[p.name] = str(value) if isinstance(value, StrEnum) else value
-    return params
+def _resolve(store: Any, name: str, value: str) -> str:
+    found: str | None = store.resolve_actor(value)
+    if found is None:
+        fail(f"--{name.replace('_', '-')}: no actor matches {value!r} (try `brinkwatch actors --search`)")
+    return found
+
+
+def _date(name: str, value: str) -> str | None:
+    return check_date(value, f"--{name.replace('_', '-')}")
 
 
 def _command(analysis: registry.Analysis) -> None:
     def run(**given: Any) -> None:
         with open_store(given.pop("db")) as store:
-            params = _checked(store, analysis, given)
+            params = registry.prepare(analysis, given, lambda name, value: _resolve(store, name, value),
+                                      _date)
             try:
                 result = analysis.run(store, params)
             except (LookupError, ValueError) as exc:
