@@ -86,8 +86,9 @@ def _check_extraction(records: list[dict[str, object]]) -> None:
 def _extract(*args: str, cwd: Path | None = None) -> list[dict[str, object]]:
     """``brinkwatch extract -`` on TEXT in a fresh process (so the config file of ``cwd`` is read)."""
     command = [sys.executable, "-c", "from brinkwatch.cli import main; main()", "extract", "-", *args]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(os.path.abspath(p) for p in sys.path if p)}
     done = subprocess.run(command, input=TEXT, capture_output=True, text=True, timeout=300, check=False,
-                          cwd=cwd)
+                          cwd=cwd, env=env)
     assert done.returncode == 0, done.stderr
     return _records(done.stdout)
 

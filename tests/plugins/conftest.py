@@ -104,7 +104,8 @@ def installed(plugin_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pat
 
 def run_cli(plugin_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """``brinkwatch ARGS`` in a fresh interpreter that has the plug-in on its path."""
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(plugin_dir), *sys.path]), "COLUMNS": "200",
+    path = [str(plugin_dir), *(os.path.abspath(p) for p in sys.path if p)]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(path), "COLUMNS": "200",
            "NO_COLOR": "1"}
     return subprocess.run([sys.executable, "-c", "from brinkwatch.cli import main; main()", *args],
                           capture_output=True, text=True, env=env, timeout=120, check=False)
