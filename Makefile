@@ -21,7 +21,8 @@ $(STAMP): pyproject.toml constraints.txt
 # The dashboard's front end, built from npm packages into the Python package.
 web:
 	@if [ -f $(WEB)/package.json ]; then \
-	  if [ ! -d $(WEB)/node_modules ]; then (cd $(WEB) && npm ci --no-audit --no-fund); fi; \
+	  if [ ! -d $(WEB)/node_modules ] || [ $(WEB)/package-lock.json -nt $(WEB)/node_modules/.package-lock.json ]; then \
+	    (cd $(WEB) && npm ci --no-audit --no-fund); fi; \
 	  (cd $(WEB) && npm run --silent build); \
 	fi
 

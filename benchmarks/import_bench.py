@@ -95,7 +95,9 @@ def _cli(path: Path) -> int | None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=Path("/work/shared/data"))
+    # ../shared/data beside the checkout, wherever the checkout is (not one machine's absolute path)
+    default_data = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+    parser.add_argument("--data", type=Path, default=default_data)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     table = args.data / "keds_gulf_cameo.tsv"

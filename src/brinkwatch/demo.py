@@ -10,6 +10,7 @@ example articles with extraction, runs the analyses and writes the report.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from rich.table import Table
 import brinkwatch
 from brinkwatch.analysis.escalation import EscalationSeries, escalation
 from brinkwatch.ingest.documents import IngestReport, ingest_paths
-from brinkwatch.knowledge import load_gazetteer
+from brinkwatch.knowledge import load_knowledge
 from brinkwatch.report import Dyad, ReportData
 from brinkwatch.store import AddStats, Store
 
@@ -77,17 +78,17 @@ class DemoBuild:
     ingest: IngestReport
 
 
-def build_store(db: Path, corpus: Path, progress: bool = True) -> DemoBuild:
-    """Recreate the store at ``db`` from the gazetteer and the corpus (with extraction)."""
+def build_store(db: Path, corpus: Path, progress: bool = True, knowledge: Sequence[str] = ()) -> DemoBuild:
+    """Recreate the store at ``db`` from the gazetteer (plus ``knowledge`` packs) and the corpus."""
     from brinkwatch.nlp import Extractor
 
     remove_store_file(db)
     db.parent.mkdir(parents=True, exist_ok=True)
     url = f"sqlite:///{db}"
-    gaz = load_gazetteer()
+    gaz = load_knowledge(knowledge)
     with Store.open(url) as store:
         known = store.add_records([*gaz.actor_records(), *gaz.place_records(), *gaz.relations])
-        report = ingest_paths(store, [corpus], Extractor(), progress=progress)
+        report = ingest_paths(store, [corpus], Extractor(knowledge=knowledge), progress=progress)
     return DemoBuild(url, corpus, known, report)
 
 

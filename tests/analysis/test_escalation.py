@@ -9,7 +9,12 @@ import pytest
 from analysis_builders import actor, ev, rel
 
 from brinkwatch.analysis.datafiles import DataFileError, load_model
-from brinkwatch.analysis.escalation import EscalationConfig, escalation, escalation_series
+from brinkwatch.analysis.escalation import (
+    EscalationConfig,
+    escalation,
+    escalation_series,
+    load_escalation_config,
+)
 
 TYPES = {"a": "state", "b": "state", "m": "armed_group"}
 
@@ -90,16 +95,28 @@ def test_since_and_until_fix_the_span_with_calm_periods() -> None:
 
 def test_criteria_file_errors_name_the_field(tmp_path: Path) -> None:
     bad = tmp_path / "states.yaml"
-    bad.write_text(
-        "version: 1\nsevere_intensity: -9\nstate_force_intensity: -9.5\nstate_actor_types: [state]\n"
-        "criteria:\n  - {name: x, state: calm, when: [{metric: nonsense, at_least: 1}]}\n", encoding="utf-8")
+    head = ("version: 1\nsevere_intensity: -9\nstate_force_intensity: -9.5\nstate_actor_types: [state]\n"
+            "states: [{name: calm, colour: '#e0e0e0', label: calm}]\nfallback_colour: '#9e9e9e'\n")
+    bad.write_text(head + "criteria:\n  - {name: x, state: calm, when: [{metric: nonsense, at_least: 1}]}\n",
+                   encoding="utf-8")
     with pytest.raises(DataFileError, match=r"states.yaml: field 'criteria.0.when.0'.*unknown metric"):
         load_model("escalation_states.yaml", EscalationConfig, bad)
-    bad.write_text(
-        "version: 1\nsevere_intensity: -9\nstate_force_intensity: -9.5\nstate_actor_types: [state]\n"
-        "criteria:\n  - {name: x, state: calm, when: [{metric: events, at_least: 1}]}\n", encoding="utf-8")
+    bad.write_text(head + "criteria:\n  - {name: x, state: calm, when: [{metric: events, at_least: 1}]}\n",
+                   encoding="utf-8")
     with pytest.raises(DataFileError, match="last criterion must have no conditions"):
         load_model("escalation_states.yaml", EscalationConfig, bad)
+    bad.write_text(head + "criteria:\n  - {name: x, state: war, when: []}\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"states \['war'\] are not listed under 'states'"):
+        load_model("escalation_states.yaml", EscalationConfig, bad)
+
+
+def test_states_are_defined_once_in_order_with_colours() -> None:
+    config = load_escalation_config()
+    assert config.state_names == ("cooperation", "calm", "tension", "provocation", "confrontation")
+    assert {c.state for c in config.criteria} <= set(config.state_names)
+    assert [s for s, _, _ in config.legend({"calm", "confrontation", "mystery"})] == [
+        "confrontation", "calm", "mystery"]
+    assert config.colour("mystery") == config.fallback_colour
 
 
 def test_roll_up_counts_proxy_acts_for_the_patron_from_the_tie_on(store) -> None:  # type: ignore[no-untyped-def]

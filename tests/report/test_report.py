@@ -10,9 +10,9 @@ import pytest
 from typer.testing import CliRunner
 
 from api.sample_store import sample
+from brinkwatch.analysis.escalation import load_escalation_config as load_palette
 from brinkwatch.cli import app
 from brinkwatch.report import gather, render, write_report
-from brinkwatch.report.palette import load_palette
 from brinkwatch.store import Store
 
 

@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 from pydantic import BaseModel, Field, model_validator
@@ -39,8 +39,8 @@ from brinkwatch.analysis.storeapi import AnalysisStore, resolve
 from brinkwatch.records import ACTOR_TYPES
 from brinkwatch.store.rows import EventRows, take_rows
 
-State = Literal["cooperation", "calm", "tension", "provocation", "confrontation"]
-STATES: tuple[State, ...] = ("cooperation", "calm", "tension", "provocation", "confrontation")
+State = str
+"""The name of a state listed under ``states`` in ``escalation_states.yaml`` (checked when it is read)."""
 
 METRICS = (
     "events", "verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict",
@@ -106,10 +106,20 @@ class Criterion(BaseModel):
     when: list[Condition] = Field(default_factory=list)
 
 
+class StateStyle(BaseModel):
+    """One escalation state: its name, how it is drawn, and the words of the legend."""
+
+    name: str
+    colour: str = Field(pattern=r"^#[0-9a-fA-F]{6}$")
+    label: str
+
+
 class EscalationConfig(BaseModel):
-    """The contents of ``escalation_states.yaml``."""
+    """The contents of ``escalation_states.yaml``: the states, their order and colours, and the criteria."""
 
     version: int
+    states: list[StateStyle] = Field(min_length=1)
+    fallback_colour: str = Field(pattern=r"^#[0-9a-fA-F]{6}$")
     severe_intensity: float = Field(ge=-10, le=10)
     state_force_intensity: float = Field(ge=-10, le=10)
     state_actor_types: list[str]
@@ -122,7 +132,28 @@ class EscalationConfig(BaseModel):
         unknown = [t for t in self.state_actor_types if t not in ACTOR_TYPES]
         if unknown:
             raise ValueError(f"state_actor_types: unknown actor types {unknown}")
+        names = [s.name for s in self.states]
+        if len(set(names)) != len(names):
+            raise ValueError(f"states: a state is listed twice in {names}")
+        undefined = sorted({c.state for c in self.criteria} - set(names))
+        if undefined:
+            raise ValueError(f"criteria: states {undefined} are not listed under 'states'")
         return self
+
+    @property
+    def state_names(self) -> tuple[str, ...]:
+        """The states from the most cooperative to the most hostile."""
+        return tuple(s.name for s in self.states)
+
+    def colour(self, state: str) -> str:
+        """The state's colour, or the fallback for a state this file does not list."""
+        return next((s.colour for s in self.states if s.name == state), self.fallback_colour)
+
+    def legend(self, seen: set[str]) -> list[tuple[str, str, str]]:
+        """(state, colour, label) for the states in ``seen``, most hostile first, unknown ones last."""
+        known = [s for s in reversed(self.states) if s.name in seen]
+        unknown = sorted(seen - set(self.state_names))
+        return [(s.name, s.colour, s.label) for s in known] + [(u, self.fallback_colour, u) for u in unknown]
 
     def classify(self, metrics: Mapping[str, float | None], unit: Unit) -> Criterion:
         """The first criterion whose conditions all hold."""

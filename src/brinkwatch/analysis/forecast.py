@@ -22,6 +22,7 @@ from pydantic import BaseModel, Field
 
 from brinkwatch.analysis import hawkes
 from brinkwatch.analysis.datafiles import load_model
+from brinkwatch.analysis.escalation import load_escalation_config
 from brinkwatch.analysis.eventframe import EventFrame, EventGroup, build_frame
 from brinkwatch.analysis.periods import Unit, check_unit, period_bounds, period_index, period_label, period_of
 from brinkwatch.analysis.scoring import poisson_crps, poisson_deviance
@@ -41,12 +42,16 @@ class ForecastConfig(BaseModel):
     """The contents of ``forecast.yaml``."""
 
     version: int
-    confrontation_intensity: float = Field(ge=-10, le=10)
     initial_decays: list[float] = Field(min_length=1)
     simulation_paths: int = Field(ge=1)
     seed: int
     backtest: BacktestConfig
     max_simulated_events: int = Field(ge=1)
+
+    @property
+    def confrontation_intensity(self) -> float:
+        """Confrontation-level: at or below the escalation criteria's ``severe_intensity`` (one threshold)."""
+        return load_escalation_config().severe_intensity
 
 
 @lru_cache(maxsize=1)

@@ -1,70 +1,19 @@
 """What the analyses need from a store, and how they turn a name into an actor id.
 
 The analyses are pure functions over interchange records; the store-facing
-wrappers ask the store only for what is described here. Writing it down as a
-protocol keeps the analyses testable without a database and shows at a glance
-which store queries they lean on.
+wrappers take the store itself and ask it only for read queries (``relations``,
+``events``, ``event_rows``, ``get_actor``...). They name its type
+:data:`AnalysisStore` rather than restate those method signatures in a
+protocol of their own, which drifted from the store's whenever it changed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from datetime import date
-from typing import Protocol
+from brinkwatch.records import Event
+from brinkwatch.store import Store
 
-from brinkwatch.records import Actor, Event, Relation
-from brinkwatch.store.rows import EventRows
-
-ActorFilter = str | Sequence[str] | None
-DateArg = date | str | None
-
-
-class AnalysisStore(Protocol):
-    """The read-only part of :class:`brinkwatch.store.Store` that analysis uses."""
-
-    def get_actor(self, ref: str) -> Actor | None: ...
-
-    def resolve_actor(self, name: str) -> str | None: ...
-
-    def relations(
-        self, actor: str | None = None, at: DateArg = None, types: Sequence[str] | None = None
-    ) -> list[Relation]: ...
-
-    def events(
-        self,
-        actor: ActorFilter = None,
-        source: ActorFilter = None,
-        target: ActorFilter = None,
-        type: str | Sequence[str] | None = None,
-        since: DateArg = None,
-        until: DateArg = None,
-        limit: int | None = None,
-        offset: int = 0,
-    ) -> list[Event]: ...
-
-    def event_rows(
-        self,
-        actor: ActorFilter = None,
-        source: ActorFilter = None,
-        target: ActorFilter = None,
-        since: DateArg = None,
-        until: DateArg = None,
-        types: str | Sequence[str] | None = None,
-    ) -> EventRows: ...
-
-    def get_event(self, event_id: str) -> Event | None: ...
-
-    def get_events(self, event_ids: Sequence[str]) -> list[Event]: ...
-
-    def iter_events(
-        self,
-        actor: ActorFilter = None,
-        source: ActorFilter = None,
-        target: ActorFilter = None,
-        type: str | Sequence[str] | None = None,
-        since: DateArg = None,
-        until: DateArg = None,
-    ) -> Iterator[Event]: ...
+AnalysisStore = Store
+"""The store as the analyses use it: read-only, through :class:`brinkwatch.store.Store`'s queries."""
 
 
 class ActorNotFoundError(LookupError):

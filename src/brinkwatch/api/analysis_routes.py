@@ -1,31 +1,35 @@
-"""Endpoints that answer the analyst's questions: attribution, balance, escalation, reciprocity, forecast.
+"""Endpoints that answer the analyst's questions, built from the analysis registry.
 
-Each is a thin call into ``brinkwatch.analysis``; the answer is the analysis
-result's own ``to_dict()``, which carries how it was computed. Actor
-parameters accept an id or any alias and are resolved first, so an unknown
-name is a 404 naming the parameter rather than an empty answer. An analysis
-that rejects its parameters (ValueError) becomes a 400 with its message.
+Every registered analysis (brinkwatch's own and any plug-in's) is served at
+``GET /api/analyses/{name}``, listed with its parameters at
+``GET /api/analyses``, and described in the OpenAPI document with one query
+parameter per :class:`~brinkwatch.registry.Parameter`. brinkwatch's own
+analyses keep their shorter paths (``/api/escalation``, ``/api/balance``,
+``/api/reciprocity``, ``/api/forecast``, ``/api/attribution/{id}``), served by
+the same endpoints. Actor parameters accept an id or any alias and are resolved
+first, so an unknown name is a 404 naming the parameter; a date that is not one
+is a 400; an analysis that rejects its parameters (ValueError) is a 400 with
+its message. The answer is the result's own ``to_dict()``, with its ``explain``.
+The router is built with the app, so a plug-in installed since is served.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import inspect
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from brinkwatch.analysis.attribution import attribute
-from brinkwatch.analysis.balance import balance as compute_balance
-from brinkwatch.analysis.escalation import escalation as compute_escalation
-from brinkwatch.analysis.forecast import forecast as compute_forecast
-from brinkwatch.analysis.periods import Unit
-from brinkwatch.analysis.reciprocity import reciprocity as compute_reciprocity
+from brinkwatch import registry
 from brinkwatch.api.deps import StoreDep
 from brinkwatch.api.params import check_date, resolve_actor
 from brinkwatch.api.problems import Problem
+from brinkwatch.store import Store
 
-router = APIRouter(prefix="/api")
+SHORT_PATHS = ("balance", "escalation", "reciprocity", "forecast")
+"""brinkwatch's analyses served at ``/api/{name}`` too, the paths the dashboard and earlier clients use."""
 
 
 @contextmanager
@@ -40,49 +44,77 @@ def analysis_errors(what: str) -> Iterator[None]:
         raise Problem(400, "bad-parameter", f"{what}: {exc}") from None
 
 
-@router.get("/attribution/{actor_or_event_id}")
-def attribution(actor_or_event_id: str, store: StoreDep, at: str | None = None) -> dict[str, Any]:
-    """Who stands behind an actor or an event: chains of patrons, each with strength and evidence."""
-    day = check_date("at", at)
-    with analysis_errors("attribution"):
-        return attribute(store, actor_or_event_id, at=day).to_dict()
+def run_analysis(store: Store, analysis: registry.Analysis, given: dict[str, Any]) -> dict[str, Any]:
+    """Check the parameters given (resolve actors, check dates), run the analysis, answer its JSON."""
+    params = registry.prepare(analysis, given, lambda name, value: resolve_actor(store, name, value),
+                              check_date)
+    with analysis_errors(analysis.name):
+        return analysis.run(store, params).to_dict()
 
 
-@router.get("/balance")
-def balance(store: StoreDep, at: str | None = None,
-            window: Annotated[int, Query(ge=1, le=36500, description="days before 'at' to look at")] = 365,
-            ) -> dict[str, Any]:
-    """Double games: unbalanced triads and dyads that both cooperate and fight, with evidence."""
-    day = check_date("at", at)
-    with analysis_errors("balance"):
-        return compute_balance(store, at=day, window_days=window).to_dict()
+def _query(p: registry.Parameter) -> inspect.Parameter:
+    kind = p.value_type
+    annotation: Any = Annotated[kind if p.required else kind | None,
+                                Query(description=p.help, ge=p.minimum, le=p.maximum)]
+    default = inspect.Parameter.empty if p.required else p.default
+    return inspect.Parameter(p.name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation, default=default)
 
 
-@router.get("/escalation")
-def escalation(store: StoreDep, a: str, b: str, by: Unit = "month", directed: bool = False,
-               roll_up_proxies: bool = False) -> dict[str, Any]:
-    """The escalation series of a dyad: per period counts, intensity, fatalities, state and why."""
-    first, second = resolve_actor(store, "a", a), resolve_actor(store, "b", b)
-    with analysis_errors("escalation"):
-        return compute_escalation(store, first, second, by=by, directed=directed,
-                                  roll_up_proxies=roll_up_proxies).to_dict()
+def _endpoint(analysis: registry.Analysis) -> Callable[..., dict[str, Any]]:
+    """A handler whose signature FastAPI reads as one query parameter per analysis parameter."""
+    def handler(store: Store, **given: Any) -> dict[str, Any]:
+        return run_analysis(store, analysis, given)
+
+    store = inspect.Parameter("store", inspect.Parameter.KEYWORD_ONLY, annotation=StoreDep)
+    handler.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [store, *map(_query, analysis.parameters)])
+    handler.__name__ = f"analysis_{analysis.name.replace('-', '_')}"
+    handler.__doc__ = analysis.help[:1].upper() + analysis.help[1:] + "."
+    return handler
 
 
-@router.get("/reciprocity")
-def reciprocity(store: StoreDep, a: str, b: str,
-                window: Annotated[int, Query(ge=1, le=3650, description="days within which a reply counts")]
-                = 30) -> dict[str, Any]:
-    """Action and reaction between two actors: who answers whom, how fast and in kind."""
-    first, second = resolve_actor(store, "a", a), resolve_actor(store, "b", b)
-    with analysis_errors("reciprocity"):
-        return compute_reciprocity(store, first, second, window_days=window).to_dict()
+def _describe(analysis: registry.Analysis) -> dict[str, Any]:
+    return {
+        "name": analysis.name, "help": analysis.help, "path": f"/api/analyses/{analysis.name}",
+        "parameters": [{"name": p.name, "kind": p.kind, "help": p.help, "required": p.required,
+                        "default": p.default, "choices": list(p.choices) or None}
+                       for p in analysis.parameters],
+    }
 
 
-@router.get("/forecast")
-def forecast(store: StoreDep, a: str, b: str,
-             horizon: Annotated[int, Query(ge=1, le=24, description="periods ahead")] = 3,
-             by: Unit = "month", backtest: bool = False) -> dict[str, Any]:
-    """Expected hostile acts each way in the coming periods and the chance of a confrontation."""
-    first, second = resolve_actor(store, "a", a), resolve_actor(store, "b", b)
-    with analysis_errors("forecast"):
-        return compute_forecast(store, first, second, horizon=horizon, by=by, backtest=backtest).to_dict()
+def build_router() -> APIRouter:
+    """The analysis routes for the registry as it stands now."""
+    router = APIRouter(prefix="/api")
+    found = registry.analyses()
+
+    @router.get("/analyses")
+    def analyses() -> list[dict[str, Any]]:
+        """Every registered analysis with its parameters: what ``/api/analyses/{name}`` accepts."""
+        return [_describe(a) for a in found.values()]
+
+    @router.get("/formats")
+    def formats() -> dict[str, list[dict[str, Any]]]:
+        """The registered import and export formats (``brinkwatch import/export --format``)."""
+        return {
+            "import": [{"name": i.name, "help": i.help} for i in registry.importers().values()],
+            "export": [{"name": e.name, "help": e.help, "streamable": e.streamable}
+                       for e in registry.exporters().values()],
+        }
+
+    for analysis in found.values():
+        endpoint = _endpoint(analysis)
+        router.add_api_route(f"/analyses/{analysis.name}", endpoint, methods=["GET"], summary=analysis.help,
+                             tags=["analyses"])
+        if analysis.name in SHORT_PATHS:
+            router.add_api_route(f"/{analysis.name}", endpoint, methods=["GET"], summary=analysis.help,
+                                 operation_id=f"short_{analysis.name}")
+
+    if "attribution" in found:
+        attribution_analysis = found["attribution"]
+
+        @router.get("/attribution/{actor_or_event_id}")
+        def attribution(actor_or_event_id: str, store: StoreDep, at: str | None = None) -> dict[str, Any]:
+            """Who stands behind an actor or an event: chains of patrons, each with strength and evidence."""
+            return run_analysis(store, attribution_analysis, {"subject": actor_or_event_id, "at": at})
+
+    return router

@@ -59,8 +59,9 @@ def create_app(db_url: str | None = None, token: str | None = None, writable: bo
     install_problem_handlers(app)
     app.add_middleware(BodyLimitMiddleware, limit=max_body)
     app.add_middleware(SecurityHeadersMiddleware)
-    for module in (records_routes, graph_routes, analysis_routes, ingest_routes):
+    for module in (records_routes, graph_routes, ingest_routes):
         app.include_router(module.router)
+    app.include_router(analysis_routes.build_router())  # from the analysis registry, plug-ins included
 
     static = Path(static_dir) if static_dir is not None else DEFAULT_STATIC
     if (static / "index.html").is_file():

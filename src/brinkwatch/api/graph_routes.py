@@ -14,7 +14,6 @@ from fastapi import APIRouter, Query
 from brinkwatch.api.deps import StoreDep
 from brinkwatch.api.graph_view import build_graph
 from brinkwatch.api.params import check_date, check_range, optional_actor
-from brinkwatch.api.store_queries import actor_summaries
 from brinkwatch.records import Event
 
 router = APIRouter(prefix="/api")
@@ -45,7 +44,7 @@ def graph(store: StoreDep, at: str | None = None, actor: str | None = None,
     centre = optional_actor(store, "actor", actor)
     relations = store.relations(at=day)
     ends = {i for r in relations for i in (r.source, r.target)}
-    actors = actor_summaries(store, ends | ({centre} if centre else set()))
+    actors = store.actor_summaries(ends | ({centre} if centre else set()))
     return build_graph(actors, relations, day, centre=centre, depth=depth)
 
 
@@ -59,5 +58,5 @@ def timeline(store: StoreDep, actor: str | None = None, since: str | None = None
     who = optional_actor(store, "actor", actor)
     events = store.events(actor=who, since=lo, until=hi, limit=limit)
     mentioned = {i for e in events for i in (*e.source, *e.target)}
-    names = {a.id: a.name for a in actor_summaries(store, mentioned).values()}
+    names = {a.id: a.name for a in store.actor_summaries(mentioned).values()}
     return {"items": [timeline_item(e) for e in events], "actors": names}

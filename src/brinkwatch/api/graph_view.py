@@ -16,8 +16,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from brinkwatch.analysis.graph import PatronGraph
-from brinkwatch.api.store_queries import ActorSummary
 from brinkwatch.records import Relation
+from brinkwatch.store import ActorSummary
 
 MAX_CHAINS = 200  # a dense graph has combinatorially many paths; the strongest ones are the telling ones
 

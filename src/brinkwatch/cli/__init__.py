@@ -10,6 +10,8 @@ from brinkwatch.cli import (  # noqa: F401  (imported for their registrations)
     analysis_commands,
     event_commands,
     extract_commands,
+    knowledge_commands,
+    plugin_commands,
     serve_commands,
     store_commands,
     version_command,

@@ -8,40 +8,29 @@ data ends with status 2 and a message saying what was wrong.
 
 from __future__ import annotations
 
-import json
-import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import date
-from typing import Annotated, Any, NoReturn, TypeVar
+from typing import Annotated, TypeVar
 
 import typer
-from alembic.util import CommandError
-from rich.console import Console
 from rich.table import Table
-from sqlalchemy.exc import SQLAlchemyError
 
 from brinkwatch import dates
 from brinkwatch.analysis.attribution import attribute as run_attribute
 from brinkwatch.analysis.balance import balance as run_balance
 from brinkwatch.analysis.datafiles import DataFileError
 from brinkwatch.analysis.escalation import escalation as run_escalation
+from brinkwatch.analysis.escalation import load_escalation_config
 from brinkwatch.analysis.reciprocity import reciprocity as run_reciprocity
 from brinkwatch.analysis.storeapi import ActorNotFoundError
 from brinkwatch.cli.app import DbOption, FormatOption, OutputFormat, app
-from brinkwatch.store import Store
+from brinkwatch.cli.common import fail as _fail
+from brinkwatch.cli.common import open_store as _open
+from brinkwatch.cli.common import out
+from brinkwatch.cli.common import print_json as _print_json
 
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
 T = TypeVar("T")
 
-STATE_STYLE = {"cooperation": "green", "calm": "dim", "tension": "yellow", "provocation": "dark_orange",
-               "confrontation": "bold red"}
-
-
-def _fail(message: str, code: int = 2) -> NoReturn:
-    err.print(f"[red]error:[/red] {message}", markup=True, highlight=False)
-    raise typer.Exit(code)
 
 
 def _date(value: str | None, option: str) -> date | None:
@@ -54,27 +43,12 @@ def _date(value: str | None, option: str) -> date | None:
         _fail(f"{option}: {exc}")
 
 
-@contextmanager
-def _store(db: str | None) -> Iterator[Store]:
-    try:
-        store = Store.open(db)
-    except (SQLAlchemyError, CommandError) as exc:
-        _fail(f"cannot open the store: {exc}", code=1)
-    with store:
-        yield store
-
-
 def _run(call: Callable[[], T]) -> T:
     """Run an analysis, turning the errors a user can cause into a message and status 2."""
     try:
         return call()
     except (ActorNotFoundError, DataFileError, ValueError) as exc:
         _fail(str(exc.args[0]) if isinstance(exc, ActorNotFoundError) else str(exc))
-
-
-def _print_json(data: Any) -> None:
-    # plain write: rich would wrap long lines and break the JSON for scripts
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def _explain(text: str) -> None:
@@ -102,7 +76,7 @@ def attribute(
 ) -> None:
     """Who is behind an actor or an event: patron chains with strengths and evidence."""
     when = _date(at, "--at")
-    with _store(db) as store:
+    with _open(db) as store:
         result = _run(lambda: run_attribute(store, subject, when))
     if output is OutputFormat.json:
         _print_json(result.to_dict())
@@ -127,7 +101,7 @@ def balance(
     if at is not None:
         _date(at, "--at")
     when = dates.bounds(at)[1] if at else None
-    with _store(db) as store:
+    with _open(db) as store:
         report = _run(lambda: run_balance(store, when, window))
     if output is OutputFormat.json:
         _print_json(report.to_dict())
@@ -158,16 +132,17 @@ def escalation(
     output: FormatOption = OutputFormat.table,
 ) -> None:
     """Escalation state of a dyad per period, with the criterion that decided each."""
-    with _store(db) as store:
+    with _open(db) as store:
         series = _run(lambda: run_escalation(store, a, b, by, directed, roll_up))
     if output is OutputFormat.json:
         _print_json(series.to_dict())
         return
+    states = load_escalation_config()  # the colours of escalation_states.yaml
     columns = ("period", "events", "q1", "q2", "q3", "q4", "mean", "min", "deaths", "state", "criterion")
     table = _table(f"Escalation {series.a} {'->' if directed else '<->'} {series.b} by {series.by}", columns)
     for p in series.periods:
         m = p.metrics
-        style = STATE_STYLE[p.state]
+        style = states.colour(p.state)
         table.add_row(p.label, f"{m['events']:g}", *(f"{m[k]:g}" for k in (
             "verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")),
             _num(m["mean_intensity"]), _num(m["min_intensity"], 1), f"{m['fatalities']:g}",
@@ -185,7 +160,7 @@ def reciprocity(
     output: FormatOption = OutputFormat.table,
 ) -> None:
     """Action-reaction pairs between two actors, summarised per year."""
-    with _store(db) as store:
+    with _open(db) as store:
         report = _run(lambda: run_reciprocity(store, a, b, window))
     if output is OutputFormat.json:
         _print_json(report.to_dict())
@@ -210,7 +185,7 @@ def forecast(
     output: FormatOption = OutputFormat.table,
 ) -> None:
     """Hawkes forecast of hostile acts between two actors, optionally with a backtest."""
-    with _store(db) as store:
+    with _open(db) as store:
         # scipy is imported only when a forecast is asked for, keeping every other command quick to start
         from brinkwatch.analysis.forecast import forecast as run_forecast
 

@@ -34,6 +34,12 @@ DbOption = Annotated[
                  show_default=False),
 ]
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
+KnowledgeOption = Annotated[
+    list[str] | None,
+    typer.Option("--knowledge", help="A knowledge pack (a folder of gazetteer YAML) added to the built-in; "
+                 "repeatable (default: $BRINKWATCH_KNOWLEDGE, else the config file's knowledge).",
+                 show_default=False),
+]
 
 
 @app.callback()

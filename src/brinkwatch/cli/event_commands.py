@@ -13,7 +13,10 @@ from rich.markup import escape
 from rich.table import Table
 
 from brinkwatch.cli.app import DbOption, FormatOption, OutputFormat, app
-from brinkwatch.cli.store_commands import _fail, _open, _print_json, out
+from brinkwatch.cli.common import fail as _fail
+from brinkwatch.cli.common import open_store as _open
+from brinkwatch.cli.common import out
+from brinkwatch.cli.common import print_json as _print_json
 from brinkwatch.records import to_dict
 
 

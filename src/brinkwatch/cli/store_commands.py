@@ -9,52 +9,25 @@ import and every document is one transaction.
 from __future__ import annotations
 
 import importlib
-import json
 import sys
 from collections.abc import Iterable, Iterator
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any, cast
 
 import typer
-from alembic.util import CommandError
-from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
-from sqlalchemy.exc import SQLAlchemyError
 
-from brinkwatch import dates
-from brinkwatch.cli.app import DbOption, FormatOption, OutputFormat, app
+from brinkwatch import registry
+from brinkwatch.cli.app import DbOption, FormatOption, KnowledgeOption, OutputFormat, app
+from brinkwatch.cli.common import check_date as _check_date
+from brinkwatch.cli.common import err, knowledge_packs, out
+from brinkwatch.cli.common import fail as _fail
+from brinkwatch.cli.common import open_store as _open
+from brinkwatch.cli.common import print_json as _print_json
 from brinkwatch.records import AnyRecord, RecordError, to_dict
 from brinkwatch.store import Store, StoreInputError
-
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-
-
-def _fail(message: str, code: int = 2) -> NoReturn:
-    err.print(f"[red]error:[/red] {message}", markup=True, highlight=False)
-    raise typer.Exit(code)
-
-
-def _open(db: str | None) -> Store:
-    try:
-        return Store.open(db)
-    except (SQLAlchemyError, CommandError) as exc:  # unreachable server, bad URL, failed migration
-        _fail(f"cannot open the store: {exc}", code=1)
-
-
-def _check_date(value: str | None, option: str) -> str | None:
-    if value is None:
-        return None
-    try:
-        return dates.check(value)
-    except dates.DateError as exc:
-        _fail(f"{option}: {exc}")
-
-
-def _print_json(data: Any) -> None:
-    # plain print: rich would wrap long lines and break the JSON for scripts
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def _resolve(store: Store, name: str) -> str:
@@ -67,14 +40,14 @@ def _resolve(store: Store, name: str) -> str:
 # -- ingest, import, export ---------------------------------------------------------------------
 
 
-def _build_extractor(model: str | None) -> Any:
+def _build_extractor(model: str | None, knowledge: list[str]) -> Any:
     """The NLP extractor when ``brinkwatch.nlp`` provides one, else None (documents are stored alone)."""
     try:
         nlp = importlib.import_module("brinkwatch.nlp")
     except ModuleNotFoundError:
         return None
     extractor_class = getattr(nlp, "Extractor", None)
-    return None if extractor_class is None else extractor_class(model=model)
+    return None if extractor_class is None else extractor_class(model=model, knowledge=knowledge)
 
 
 @app.command()
@@ -87,12 +60,13 @@ def ingest(
     ] = None,
     model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline for extraction.")] = None,
     output: FormatOption = OutputFormat.table,
+    knowledge: KnowledgeOption = None,
 ) -> None:
     """Read documents, extract actors, relations and events, and store them (one transaction each)."""
     from brinkwatch.ingest.documents import ingest_paths
 
     _check_date(published, "--published")
-    extractor = None if no_extract else _build_extractor(model)
+    extractor = None if no_extract else _build_extractor(model, knowledge_packs(knowledge))
     if extractor is None and not no_extract:
         err.print("extraction is not available (brinkwatch.nlp not installed); storing documents only")
     with _open(db) as store:
@@ -132,28 +106,59 @@ class _Counted:
                     bar.update(task, completed=self.count)
 
 
+def _choices(kind: str, table: dict[str, Any]) -> tuple[type[StrEnum], str]:
+    """The registered formats as an enum Typer offers as choices, and a help line naming each."""
+    names = list(table) or ["(none)"]
+    choices = cast(type[StrEnum], StrEnum(kind, {n: n for n in names}))
+    return choices, "; ".join(f"{n}: {p.help}" for n, p in table.items())
+
+
+def _registry(load: Any) -> dict[str, Any]:
+    try:
+        table: dict[str, Any] = load()
+    except registry.RegistryError as exc:  # stale metadata or a broken plug-in: --help still works
+        err.print(f"warning: {exc}", markup=False)
+        return {}
+    return table
+
+
+ImportFormat, IMPORT_HELP = _choices("ImportFormat", _registry(registry.importers))
+ExportFormat, EXPORT_HELP = _choices("ExportFormat", _registry(registry.exporters))
+
+
+def _options(pairs: list[str]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            _fail(f"--option {pair!r}: expected KEY=VALUE")
+        found[key.strip()] = value.strip()
+    return found
+
+
 @app.command("import")
 def import_records(
     file: Annotated[Path, typer.Argument(help="The dataset file to import.")],
-    fmt: Annotated[
-        str, typer.Option("--format", help="Input format: jsonl, gdelt, acled, ucdp-ged, cameo, polecat.")
-    ],
+    fmt: Annotated[ImportFormat, typer.Option("--format", help=f"Input format. {IMPORT_HELP}.")],  # type: ignore[valid-type]
     db: DbOption = None,
     output: Annotated[
         OutputFormat, typer.Option("--output", "-o", help="Output format.")
     ] = OutputFormat.table,
+    option: Annotated[list[str] | None, typer.Option(
+        "--option", help="KEY=VALUE passed to the importer (e.g. codeset=weis for cameo); repeatable.",
+        show_default=False)] = None,
 ) -> None:
     """Import a dataset's records into the store, all or nothing."""
-    from brinkwatch.ingest.importers import get_importer
-
-    try:
-        reader = get_importer(fmt)
-    except (ValueError, ModuleNotFoundError) as exc:
-        _fail(str(exc))
+    importer = registry.get_importer(str(fmt))
+    options = _options(option or [])
     if not file.is_file():
         _fail(f"{file}: no such file")
+    try:
+        records = importer.read(file, options)
+    except (ValueError, ModuleNotFoundError) as exc:  # an option the format does not take
+        _fail(f"--format {fmt}: {exc}")
     with _open(db) as store:
-        counted = _Counted(reader(file), f"import {file.name}")
+        counted = _Counted(records, f"import {file.name}")
         try:
             stats = store.add_records(counted)
         except RecordError as exc:
@@ -174,23 +179,19 @@ def import_records(
 
 @app.command()
 def export(
-    fmt: Annotated[str, typer.Option("--format", help="jsonl, graphml, gexf or csv.")] = "jsonl",
+    fmt: Annotated[ExportFormat, typer.Option("--format", help=f"{EXPORT_HELP}.")]  # type: ignore[valid-type]
+    = "jsonl",
     out_file: Annotated[
         Path | None, typer.Option("--out", help="Output file (jsonl: default stdout).")
     ] = None,
     db: DbOption = None,
 ) -> None:
     """Write the whole store in a format other tools read."""
-    from brinkwatch.export import STREAMABLE, get_exporter
-
-    try:
-        writer = get_exporter(fmt)
-    except ValueError as exc:
-        _fail(str(exc))
-    if out_file is None and fmt not in STREAMABLE:
+    exporter = registry.get_exporter(str(fmt))
+    if out_file is None and not exporter.streamable:
         _fail(f"--format {fmt} writes a file: give --out FILE")
     with _open(db) as store:
-        counts = writer(store, out_file if out_file is not None else sys.stdout)
+        counts = exporter.write(store, out_file if out_file is not None else sys.stdout)
     summary = ", ".join(f"{n:,} {kind}" for kind, n in counts.items())
     err.print(f"exported {summary}" + (f" to {out_file}" if out_file else ""), markup=False)
 

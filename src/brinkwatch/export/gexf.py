@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from brinkwatch import dates
-from brinkwatch.export.graphml import GraphEdge, XmlWriter, atomic_output, graph_edges
+from brinkwatch.export.graphml import GraphEdge, XmlWriter, atomic_output, edge_fields, graph_edges
 from brinkwatch.records import Actor, Relation
 
 if TYPE_CHECKING:
@@ -54,15 +54,7 @@ def _node_values(actor: Actor) -> dict[str, object]:
 
 
 def _edge_values(edge: GraphEdge) -> dict[str, object]:
-    rec = edge.record
-    values: dict[str, object] = {"record": rec.id, "kind": rec.kind, "confidence": rec.confidence}
-    if isinstance(rec, Relation):
-        values.update(role=rec.role, valid_from=rec.valid_from, valid_to=rec.valid_to)
-    else:
-        values.update(mode=rec.mode, date=rec.date, date_end=rec.date_end, place=rec.place,
-                      intensity=rec.intensity, quad_class=rec.quad_class, fatalities=rec.fatalities,
-                      summary=rec.summary or None)
-    return values
+    return {key: value for key, value in edge_fields(edge).items() if key != "type"}  # type is the label
 
 
 def _declare(xml: XmlWriter, cls: str, attrs: tuple[tuple[str, str], ...]) -> None:

@@ -153,17 +153,22 @@ def _actor_data(actor: Actor) -> dict[str, object]:
     }
 
 
-def _edge_data(edge: GraphEdge) -> dict[str, object]:
+def edge_fields(edge: GraphEdge) -> dict[str, object]:
+    """The attributes of an edge's record (relation or event), shared by the GraphML and GEXF writers."""
     rec = edge.record
-    data: dict[str, object] = {"e_kind": rec.kind, "e_record": rec.id, "e_type": rec.type,
-                               "e_confidence": rec.confidence}
+    fields: dict[str, object] = {"kind": rec.kind, "record": rec.id, "type": rec.type,
+                                 "confidence": rec.confidence}
     if isinstance(rec, Relation):
-        data.update(e_role=rec.role, e_valid_from=rec.valid_from, e_valid_to=rec.valid_to)
+        fields.update(role=rec.role, valid_from=rec.valid_from, valid_to=rec.valid_to)
     else:
-        data.update(e_mode=rec.mode, e_date=rec.date, e_date_end=rec.date_end, e_place=rec.place,
-                    e_intensity=rec.intensity, e_quad_class=rec.quad_class, e_fatalities=rec.fatalities,
-                    e_summary=rec.summary or None)
-    return data
+        fields.update(mode=rec.mode, date=rec.date, date_end=rec.date_end, place=rec.place,
+                      intensity=rec.intensity, quad_class=rec.quad_class, fatalities=rec.fatalities,
+                      summary=rec.summary or None)
+    return fields
+
+
+def _edge_data(edge: GraphEdge) -> dict[str, object]:
+    return {f"e_{key}": value for key, value in edge_fields(edge).items()}
 
 
 def write(store: Store, out: Path) -> dict[str, int]:

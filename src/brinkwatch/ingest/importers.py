@@ -1,37 +1,25 @@
-"""The registry of record importers: ``brinkwatch import --format NAME`` looks a format up here.
+"""``get_importer(fmt)``: the reader of a format, looked up in the plug-in registry.
 
-Each importer is a function ``read(path) -> Iterator[AnyRecord]`` that streams
-interchange records (actors first where it can, then events) with dataset
-provenance, in constant memory. Modules are imported only when their format is
-asked for, so a heavy importer costs nothing to the others.
+The formats themselves are registered as ``brinkwatch.importers`` entry points
+(see :mod:`brinkwatch.registry` and ``ingest/registered.py``); this function
+keeps the short form ``get_importer("gdelt")(path)`` for scripts and tests.
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from brinkwatch import registry
 from brinkwatch.records import AnyRecord
 
-Importer = Callable[[Path], Iterator[AnyRecord]]
-
-IMPORTERS: dict[str, str] = {
-    "jsonl": "brinkwatch.ingest.jsonl_records:read",
-    "gdelt": "brinkwatch.ingest.gdelt:read",
-    "acled": "brinkwatch.ingest.acled:read",
-    "ucdp-ged": "brinkwatch.ingest.ucdp_ged:read",
-    "cameo": "brinkwatch.ingest.cameo_table:read",
-    "polecat": "brinkwatch.ingest.polecat:read",
-}
+Importer = Callable[[Path], Iterable[AnyRecord]]
 
 
 def get_importer(fmt: str) -> Importer:
-    """The reader for a format name, or ValueError listing the known names."""
+    """The reader for a format name (no options), or ValueError listing the known names."""
     try:
-        target = IMPORTERS[fmt]
-    except KeyError:
-        raise ValueError(f"unknown import format {fmt!r}; expected one of: {', '.join(IMPORTERS)}") from None
-    module_name, func = target.split(":")
-    reader: Importer = getattr(importlib.import_module(module_name), func)
-    return reader
+        importer = registry.get_importer(fmt)
+    except registry.RegistryError as exc:
+        raise ValueError(str(exc)) from None
+    return lambda path: importer.read(path, {})

@@ -8,6 +8,7 @@ transliteration of a name finds the same actor.
 from brinkwatch.knowledge.gazetteer import ActorMatch, Gazetteer, load_gazetteer
 from brinkwatch.knowledge.models import GAZETTEER_DATASET, KnownActor, KnownPlace
 from brinkwatch.knowledge.names import NameRules, normalize_name
+from brinkwatch.knowledge.packs import PackSummary, check_pack, load_knowledge
 from brinkwatch.knowledge.yaml_source import GazetteerError
 
 
@@ -29,7 +30,10 @@ __all__ = [
     "KnownActor",
     "KnownPlace",
     "NameRules",
+    "PackSummary",
+    "check_pack",
     "load_gazetteer",
+    "load_knowledge",
     "name_key",
     "name_variants",
     "normalize_name",

@@ -30,6 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from brinkwatch.knowledge import Gazetteer, KnownActor, KnownPlace, load_gazetteer, normalize_name
+from brinkwatch.knowledge.packs import load_knowledge
 from brinkwatch.nlp import syntax
 from brinkwatch.nlp.annotations import ActorEntry, PlaceEntry, bw
 from brinkwatch.nlp.lexicon import Lexicon, load_lexicon
@@ -1478,7 +1479,7 @@ class _DocState:
             entry["surfaces"].append(surface)
 
 
-@Language.factory("brinkwatch_actors")
-def make_actor_recognizer(nlp: Language, name: str) -> ActorRecognizer:
+@Language.factory("brinkwatch_actors", default_config={"knowledge": []})
+def make_actor_recognizer(nlp: Language, name: str, knowledge: list[str]) -> ActorRecognizer:
     """spaCy factory: actors and places from the gazetteer, NER and short references."""
-    return ActorRecognizer(nlp, name)
+    return ActorRecognizer(nlp, name, gazetteer=load_knowledge(knowledge))  # knowledge: a user's packs

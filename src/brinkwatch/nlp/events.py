@@ -33,6 +33,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from brinkwatch.knowledge import Gazetteer, load_gazetteer
+from brinkwatch.knowledge.packs import load_knowledge
 from brinkwatch.nlp import syntax
 from brinkwatch.nlp.annotations import View, bw
 from brinkwatch.nlp.arguments import (
@@ -539,10 +540,10 @@ class EventFinder:
         return self._event(trigger, sources, targets, verb)
 
 
-@Language.factory("brinkwatch_events")
-def make_event_finder(nlp: Language, name: str) -> EventFinder:
+@Language.factory("brinkwatch_events", default_config={"knowledge": []})
+def make_event_finder(nlp: Language, name: str, knowledge: list[str]) -> EventFinder:
     """spaCy factory: PLOVER event frames from verbs, frames, light verbs, event nouns and wrappers."""
-    return EventFinder(nlp, name)
+    return EventFinder(nlp, name, gazetteer=load_knowledge(knowledge))  # knowledge: a user's packs
 
 
 def _base_forms(word: str) -> list[str]:

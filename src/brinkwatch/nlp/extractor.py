@@ -13,13 +13,13 @@ never holds all its Docs at once.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
 
-from brinkwatch.knowledge import load_gazetteer
+from brinkwatch.knowledge.packs import load_knowledge
 from brinkwatch.nlp.assemble import Assembler, DocumentBuilder
 from brinkwatch.nlp.pipeline import build_pipeline
 from brinkwatch.nlp.textprep import CHUNK_CHARS, TextSkipped, check_text, chunks
@@ -58,12 +58,15 @@ class Extractor:
     """Extracts records from text with a spaCy model (``None``: ``config.spacy_model()``).
 
     ``chunk_chars`` is the longest piece of text parsed as one ``Doc``; longer
-    texts are cut (see :func:`brinkwatch.nlp.textprep.chunks`).
+    texts are cut (see :func:`brinkwatch.nlp.textprep.chunks`). ``knowledge``
+    lists knowledge packs added to the built-in gazetteer.
     """
 
-    def __init__(self, model: str | None = None, chunk_chars: int = CHUNK_CHARS) -> None:
-        self.nlp: Language = build_pipeline(model)
-        self.assembler = Assembler(load_gazetteer())
+    def __init__(
+        self, model: str | None = None, chunk_chars: int = CHUNK_CHARS, knowledge: Sequence[str] = ()
+    ) -> None:
+        self.nlp: Language = build_pipeline(model, knowledge)
+        self.assembler = Assembler(load_knowledge(knowledge))
         self.chunk_chars = chunk_chars
         self.skipped: list[tuple[str, str]] = []
         """(document id, reason) of texts that ``extract_many`` passed over."""

@@ -8,6 +8,8 @@ as for any spaCy pipeline.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -29,14 +31,21 @@ def mark_line_starts(doc: Doc) -> Doc:
 
 
 COMPONENTS = ("brinkwatch_dates", "brinkwatch_actors", "brinkwatch_relations", "brinkwatch_events")
+KNOWING = frozenset(COMPONENTS[1:])
+"""The components that read the gazetteer, and so take a ``knowledge`` list of packs in their config."""
 
 
 class ModelError(RuntimeError):
     """The configured spaCy model is not installed."""
 
 
-def build_pipeline(model: str | None = None) -> Language:
-    """Load the base model and append the brinkwatch components after its parser and NER."""
+def build_pipeline(model: str | None = None, knowledge: Sequence[str] = ()) -> Language:
+    """Load the base model and append the brinkwatch components after its parser and NER.
+
+    ``knowledge`` lists knowledge packs (``config.knowledge_paths()``) that the
+    components add to the built-in gazetteer; it is part of each component's
+    config, so the pipeline saved to disk keeps it.
+    """
     name = config.spacy_model(model)
     try:
         nlp = spacy.load(name)
@@ -50,5 +59,5 @@ def build_pipeline(model: str | None = None) -> Language:
         raise ModelError(f"spaCy model {name!r} lacks {', '.join(missing)}; brinkwatch needs both")
     nlp.add_pipe("brinkwatch_lines", before="parser")
     for component in COMPONENTS:
-        nlp.add_pipe(component)
+        nlp.add_pipe(component, config={"knowledge": list(knowledge)} if component in KNOWING else {})
     return nlp

@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from brinkwatch.knowledge import Gazetteer, load_gazetteer
+from brinkwatch.knowledge.packs import load_knowledge
 from brinkwatch.nlp import syntax
 from brinkwatch.nlp.annotations import View, bw
 from brinkwatch.nlp.arguments import actors_of, date_in_clause
@@ -584,7 +585,7 @@ class RelationFinder:
         return self._frames("allied_with", owners, partners, confidence=0.6)
 
 
-@Language.factory("brinkwatch_relations")
-def make_relation_finder(nlp: Language, name: str) -> RelationFinder:
+@Language.factory("brinkwatch_relations", default_config={"knowledge": []})
+def make_relation_finder(nlp: Language, name: str, knowledge: list[str]) -> RelationFinder:
     """spaCy factory: relation frames from verbs, roles, kinship, backing, control and membership patterns."""
-    return RelationFinder(nlp, name)
+    return RelationFinder(nlp, name, gazetteer=load_knowledge(knowledge))  # knowledge: a user's packs

@@ -9,9 +9,8 @@ criterion that decided the state.
 
 from __future__ import annotations
 
-from brinkwatch.analysis.escalation import EscalationSeries
+from brinkwatch.analysis.escalation import EscalationSeries, load_escalation_config
 from brinkwatch.report.markup import Safe, el, join
-from brinkwatch.report.palette import load_palette
 
 WIDTH, HEIGHT = 760, 200
 LEFT, RIGHT, TOP, BOTTOM = 44, 10, 12, 40
@@ -22,7 +21,7 @@ MAX_BAR = 48  # a series of a few periods gets bars of this width, not one bar a
 
 def escalation_chart(series: EscalationSeries, title: str) -> Safe:
     """The SVG chart of one escalation series (an empty-state note when it has no periods)."""
-    palette = load_palette()
+    palette = load_escalation_config()  # states and colours: analysis/data/escalation_states.yaml
     periods = series.periods
     if not periods:
         return el("p", "No dated events between these actors.", class_="empty")
@@ -65,6 +64,6 @@ def legend(states: set[str]) -> Safe:
     items = [
         el("li", el("svg", el("rect", width=12, height=12, fill=colour), width=12, height=12, class_="swatch",
                     aria_hidden="true"), label)
-        for _, colour, label in load_palette().legend(states)
+        for _, colour, label in load_escalation_config().legend(states)
     ]
     return el("ul", join(items), class_="legend")

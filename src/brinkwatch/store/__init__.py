@@ -5,12 +5,14 @@
 """
 
 from brinkwatch.store.errors import StoreInputError, UnknownActorError
+from brinkwatch.store.reader import ActorSummary
 from brinkwatch.store.rows import EventRows
 from brinkwatch.store.store import ActorProfile, EventMerge, Store, sha256_text
 from brinkwatch.store.writer import AddStats
 
 __all__ = [
     "ActorProfile",
+    "ActorSummary",
     "AddStats",
     "EventMerge",
     "EventRows",

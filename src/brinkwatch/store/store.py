@@ -15,7 +15,7 @@ document is never stored without its facts, nor its facts without it.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -31,8 +31,10 @@ from brinkwatch.store.days import query_bounds
 from brinkwatch.store.names import fold
 from brinkwatch.store.reader import (
     ActorFilter,
+    ActorSummary,
     DateLike,
     EventFilter,
+    actor_summaries,
     actors_from_rows,
     document_from_row,
     events_by_ids,
@@ -294,6 +296,11 @@ class Store:
         with self.engine.connect() as conn:
             rows = conn.execute(query.order_by(a.c.name, a.c.id)).mappings().all()
             return actors_from_rows(conn, rows)
+
+    def actor_summaries(self, ids: Collection[str]) -> dict[str, ActorSummary]:
+        """Id, name, type and country of the given actors (unknown ids left out), for graphs and labels."""
+        with self.engine.connect() as conn:
+            return actor_summaries(conn, list(ids))
 
     def places(self) -> list[Place]:
         """Every place, by name."""

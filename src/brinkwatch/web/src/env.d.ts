@@ -6,3 +6,9 @@ declare module "cytoscape-fcose" {
   const fcose: Ext;
   export default fcose;
 }
+
+// Data files in YAML (the escalation states), turned into modules by the yaml plugin of vite.config.ts.
+declare module "*.yaml" {
+  const data: unknown;
+  export default data;
+}

@@ -93,7 +93,7 @@ export class EscalationView {
     for (const [, style] of ESCALATION_STATES) {
       const box = h("span", { class: "box" });
       box.style.setProperty("--swatch", style.color);
-      legend.append(h("span", { class: "legend-item" }, box, style.label));
+      legend.append(h("span", { class: "legend-item", title: style.description }, box, style.label));
     }
     for (const [, style] of QUAD_CLASSES) {
       const dot = h("span", { class: "bar" });

@@ -1,6 +1,9 @@
 // Typed access to palette.json, with a neutral fallback so an actor type, relation type or state
 // that a newer server knows and this build does not is still drawn (grey) rather than dropped.
 import palette from "./palette.json";
+// The escalation states, their order, colours and legend words are defined once, with the criteria that
+// decide them, in the analysis data file; the build reads it (vite.config.ts turns YAML into a module).
+import escalation from "../../analysis/data/escalation_states.yaml";
 
 export interface Swatch {
   label: string;
@@ -17,7 +20,23 @@ export interface RelationStyle extends Swatch {
 const actorTypes = palette.actor_types as Record<string, ActorStyle>;
 const relationTypes = palette.relation_types as Record<string, RelationStyle>;
 const quadClasses = palette.quad_classes as Record<string, Swatch>;
-const states = palette.escalation_states as Record<string, Swatch>;
+interface StateEntry {
+  name: string;
+  colour: string;
+  label: string;
+}
+const stateList = (escalation as { states: StateEntry[]; fallback_colour: string }).states;
+
+/** A state's colour mixed with white: the chart draws states as a pale band behind the event bars. */
+function tint(hex: string, share = 0.35): string {
+  const mix = (i: number) => Math.round(255 - (255 - parseInt(hex.slice(i, i + 2), 16)) * share);
+  return `#${[1, 3, 5].map((i) => mix(i).toString(16).padStart(2, "0")).join("")}`;
+}
+
+const states: Record<string, Swatch & { description: string }> = Object.fromEntries(
+  stateList.map((s) => [s.name, { label: s.name[0].toUpperCase() + s.name.slice(1), color: tint(s.colour),
+    description: s.label }]),
+);
 
 export const UNCLASSIFIED: Swatch = palette.unclassified;
 export const PATRON_LINK: Swatch = palette.patron_link;
@@ -35,7 +54,7 @@ export function quadStyle(quad: number | null | undefined): Swatch {
   return (quad !== null && quad !== undefined && quadClasses[String(quad)]) || UNCLASSIFIED;
 }
 
-export function stateStyle(state: string | null | undefined): Swatch {
+export function stateStyle(state: string | null | undefined): Swatch & { description?: string } {
   return (state && states[state]) || { label: state ?? "unknown", color: "#ffffff" };
 }
 
