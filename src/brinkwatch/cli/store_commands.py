@@ -59,6 +59,14 @@ def ingest(
         str | None, typer.Option("--published", help="Publication date for documents that give none.")
     ] = None,
     model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline for extraction.")] = None,
+    engine: Annotated[
+        str, typer.Option("--engine", help="local (this process) or ray (a pool of Ray workers).")
+    ] = "local",
+    address: Annotated[
+        str | None,
+        typer.Option("--address", help="Ray cluster: auto or ray://host:port (default: start Ray here)."),
+    ] = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Ray workers, one pipeline each.")] = 2,
     output: FormatOption = OutputFormat.table,
     knowledge: KnowledgeOption = None,
 ) -> None:
@@ -66,11 +74,18 @@ def ingest(
     from brinkwatch.ingest.documents import ingest_paths
 
     _check_date(published, "--published")
-    extractor = None if no_extract else _build_extractor(model, knowledge_packs(knowledge))
-    if extractor is None and not no_extract:
-        err.print("extraction is not available (brinkwatch.nlp not installed); storing documents only")
-    with _open(db) as store:
-        report = ingest_paths(store, paths, extractor, progress=sys.stderr.isatty(), published=published)
+    if engine not in ("local", "ray"):
+        _fail(f"--engine: expected local or ray, got {engine!r}")
+    packs = knowledge_packs(knowledge)
+    if engine == "ray" and not no_extract:
+        with _open(db) as store:
+            report = _ingest_on_ray(store, paths, address, workers, model, packs, published)
+    else:
+        extractor = None if no_extract else _build_extractor(model, packs)
+        if extractor is None and not no_extract:
+            err.print("extraction is not available (brinkwatch.nlp not installed); storing documents only")
+        with _open(db) as store:
+            report = ingest_paths(store, paths, extractor, progress=sys.stderr.isatty(), published=published)
     for problem in report.problems:
         err.print(f"{problem.level}: {problem}", markup=False)
     if output is OutputFormat.json:
@@ -83,6 +98,27 @@ def ingest(
         )
     if report.errors:
         raise typer.Exit(2)
+
+
+def _ingest_on_ray(
+    store: Store,
+    paths: list[Path],
+    address: str | None,
+    workers: int,
+    model: str | None,
+    knowledge: list[str],
+    published: str | None,
+) -> Any:
+    try:
+        from brinkwatch.scale.ray_ingest import RayOptions, ingest_on_ray
+    except ImportError:  # pragma: no cover - depends on the install
+        _fail("--engine ray needs Ray: pip install 'brinkwatch[ray]'")
+    label = TextColumn("{task.description}: {task.completed:,} documents")
+    columns = (SpinnerColumn(), label, TimeElapsedColumn())
+    with Progress(*columns, console=err, disable=not sys.stderr.isatty(), transient=True) as bar:
+        task = bar.add_task("ingest on ray", total=None)
+        options = RayOptions(address=address, workers=workers, model=model, knowledge=tuple(knowledge))
+        return ingest_on_ray(store, paths, options, published, on_document=lambda: bar.advance(task))
 
 
 class _Counted:

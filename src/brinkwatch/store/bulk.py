@@ -6,8 +6,11 @@ rows. Passing them through SQLAlchemy Core means a dict per row and a
 time. The statements here are rendered once per table from the schema (so
 they cannot drift from it) in the driver's parameter style, and executed with
 ``executemany`` on the connection SQLAlchemy already has open, inside the same
-transaction: sqlite3 and psycopg 3 both batch ``executemany`` natively
-(psycopg in pipeline mode).
+transaction: sqlite3 batches ``executemany`` natively. On PostgreSQL a batch
+goes through ``COPY ... FROM STDIN`` instead (psycopg 3's copy support), which
+sends rows as one stream rather than one statement each and is several times
+faster for the tens of thousands of rows an import flushes at once; the
+writer has already checked which rows are new, so the copy never conflicts.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ import sqlalchemy as sa
 from brinkwatch.store import schema as t
 
 T = TypeVar("T")
+COPY_FROM = 64
+"""Rows from which PostgreSQL gets ``COPY`` rather than ``executemany`` (below it the setup costs more)."""
 IN_CHUNK = 500  # values per IN (...) lookup: well under SQLite's and PostgreSQL's parameter limits
 
 # Columns written by the bulk path, in tuple order. The provenance primary key is generated.
@@ -69,9 +74,21 @@ def insert_rows(
         return
     cur = raw_cursor(conn)
     try:
-        cur.executemany(insert_sql(conn.dialect, table, columns), rows)
+        if conn.dialect.name == "postgresql" and len(rows) >= COPY_FROM:
+            with cur.copy(copy_sql(conn.dialect, table, columns)) as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            cur.executemany(insert_sql(conn.dialect, table, columns), rows)
     finally:
         cur.close()
+
+
+@lru_cache(maxsize=32)
+def copy_sql(dialect: sa.Dialect, table: str, columns: tuple[str, ...]) -> str:
+    """``COPY table (cols) FROM STDIN`` with identifiers quoted as the dialect needs."""
+    quote = dialect.identifier_preparer.quote
+    return f"COPY {quote(table)} ({', '.join(quote(c) for c in columns)}) FROM STDIN"
 
 
 def stored_values(
