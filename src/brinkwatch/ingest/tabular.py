@@ -10,13 +10,17 @@ print and which is logged when the stream ends, so nothing is dropped silently.
 
 from __future__ import annotations
 
+import codecs
 import csv
+import gzip
+import io
 import logging
 import re
+import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import IO, Any, TypeVar, cast
 
@@ -31,11 +35,38 @@ log = logging.getLogger("brinkwatch.ingest")
 M = TypeVar("M", bound=BaseModel)
 
 _MAGIC = {
-    b"\x1f\x8b": "a gzip archive",
-    b"PK": "a zip archive",
     b"%PDF": "a PDF document",
     b"\x89PNG": "a PNG image",
 }
+
+
+@dataclass(frozen=True)
+class Reject:
+    """A row an import left out (``skip_bad_rows``): where it is, what was wrong, and the row itself."""
+
+    file: str
+    line: int
+    field: str
+    reason: str
+    text: str
+
+
+REJECT_COLUMNS = ("file", "line", "field", "reason", "row")
+
+
+def write_rejects(rejects: list[Reject], path: Path) -> None:
+    """Write rejected rows as a tab-separated table (the bad-rows log a bulk loader keeps).
+
+    Tabs and line breaks inside a cell are written as spaces so that every rejected row stays one line.
+    """
+
+    def clean(text: str) -> str:
+        return " ".join(text.replace("\t", " ").splitlines())
+
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        fh.write("\t".join(REJECT_COLUMNS) + "\n")
+        for r in rejects:
+            fh.write("\t".join((clean(r.file), str(r.line), r.field, clean(r.reason), clean(r.text))) + "\n")
 
 
 @dataclass
@@ -55,6 +86,14 @@ class ImportStats:
     skipped: Counter[str] = field(default_factory=Counter)
     """Other rows that produced no event, by reason."""
     notes: list[str] = field(default_factory=list)
+    layout: str = ""
+    """The published layout the importer recognised ("ACLED 2015-2018 export ..."), for the summary."""
+    rejected: list[Reject] = field(default_factory=list)
+    """Rows left out under ``skip_bad_rows``, each with its line and the reason."""
+
+    def reject(self, error: RecordError, text: str) -> None:
+        """Keep a damaged row aside (``skip_bad_rows``): the error says where and why, ``text`` is the row."""
+        self.rejected.append(Reject(self.source, error.line, error.field, error.problem, text))
 
     @property
     def rows_without_event(self) -> int:
@@ -67,7 +106,14 @@ class ImportStats:
             f"{self.source}: {self.rows} rows -> {self.events} events, "
             f"{self.actors} new actors, {self.places} places"
         ]
+        if self.layout:
+            parts.append(f"layout: {self.layout}")
         parts += self.notes
+        if self.rejected:
+            parts.append(
+                f"{len(self.rejected)} damaged rows rejected: "
+                + _top(Counter(r.field or "row" for r in self.rejected))
+            )
         if self.unknown_codes:
             parts.append(
                 f"{sum(self.unknown_codes.values())} rows with unknown codes not imported: "
@@ -95,6 +141,8 @@ class ImportStats:
             "unmapped": dict(self.unmapped),
             "skipped": dict(self.skipped),
             "notes": list(self.notes),
+            "layout": self.layout,
+            "rejected": len(self.rejected),
         }
 
 
@@ -135,9 +183,14 @@ def label_of(path: Path) -> str:
 
 
 def open_text(path: Path, expect: str) -> IO[str]:
-    """Open a text dataset file, refusing up front what is clearly not one (archives, binaries).
+    """Open a text dataset file, reading gzip and zip archives through; refuse what is not text.
 
-    ``expect`` names the format for the message ("a GDELT 2.0 event file").
+    Datasets are published compressed (UCDP's zipped CSV, GDELT's zipped daily files, a
+    ``.gz`` a user made), so an archive is read as the one data file inside it, decided by
+    its first bytes rather than its name. A PDF, an image or another binary file is refused
+    up front. ``expect`` names the format for the message ("a GDELT event file"). Bytes
+    that are not UTF-8 (an export saved by Excel on Windows) are read as Windows-1252
+    rather than stopping the import.
     """
     label = label_of(path)
     try:
@@ -145,12 +198,79 @@ def open_text(path: Path, expect: str) -> IO[str]:
             head = raw.read(4096)
     except OSError as exc:
         raise RecordError(label, 0, "", f"cannot open: {exc.strerror}") from None
+    binary: IO[bytes] | gzip.GzipFile
+    if head.startswith(b"\x1f\x8b"):
+        binary = gzip.open(path, "rb")  # noqa: SIM115 - handed to the text wrapper, closed with it
+        try:
+            head = binary.peek(4096)[:4096]
+        except (OSError, EOFError) as exc:
+            binary.close()
+            raise RecordError(label, 0, "", f"a damaged gzip archive ({exc})") from None
+    elif head.startswith(b"PK"):
+        binary = _zip_member(path, label, expect)
+        head = binary.peek(4096)[:4096]  # type: ignore[attr-defined]
+    else:
+        binary = open(path, "rb")  # noqa: SIM115 - handed to the text wrapper, closed with it
     for magic, what in _MAGIC.items():
         if head.startswith(magic):
-            raise RecordError(label, 0, "", f"this is {what}, not {expect}; extract it first")
+            binary.close()
+            raise RecordError(label, 0, "", f"this is {what}, not {expect}")
     if b"\x00" in head:
+        binary.close()
         raise RecordError(label, 0, "", f"this is a binary file, not {expect}")
-    return open(path, encoding="utf-8-sig", newline="")
+    return io.TextIOWrapper(binary, encoding="utf-8-sig", errors=_CP1252_FALLBACK, newline="")
+
+
+_DATA_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".json", ".jsonl", ".ndjson")
+
+
+def _zip_member(path: Path, label: str, expect: str) -> IO[bytes]:
+    """The data file inside a zip archive: the only file, else the largest with a data suffix."""
+    try:
+        archive = zipfile.ZipFile(path)
+    except zipfile.BadZipFile as exc:
+        raise RecordError(label, 0, "", f"a damaged zip archive ({exc})") from None
+    members = [
+        m for m in archive.infolist() if not m.is_dir() and not m.filename.startswith(("__MACOSX/", "."))
+    ]
+    data = [m for m in members if m.filename.lower().endswith(_DATA_SUFFIXES)]
+    candidates = data if len(members) > 1 else members
+    if not candidates and any(m.filename == "xl/workbook.xml" for m in members):
+        archive.close()
+        raise RecordError(label, 0, "", f"this is an Excel workbook, not {expect}; save the sheet as CSV")
+    if not candidates:
+        archive.close()
+        names = ", ".join(m.filename for m in members[:5]) or "nothing"
+        raise RecordError(label, 0, "", f"the zip archive holds no data file ({names}); expected {expect}")
+    member = max(candidates, key=lambda m: m.file_size)
+    return _ZipMember(archive, member)
+
+
+class _ZipMember(io.BufferedReader):
+    """One member of a zip archive, read buffered; closing it closes the archive too."""
+
+    def __init__(self, archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
+        super().__init__(archive.open(member))  # type: ignore[arg-type]
+        self._archive = archive
+        self.member = member.filename
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            self._archive.close()
+
+
+def _cp1252(exc: UnicodeError) -> tuple[str, int]:
+    """Decode the bytes UTF-8 rejected as Windows-1252 (Latin-1 where cp1252 has a hole)."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    bad = exc.object[exc.start : exc.end]
+    return bytes(bad).decode("cp1252", errors="replace"), exc.end
+
+
+_CP1252_FALLBACK = "brinkwatch-cp1252"
+codecs.register_error(_CP1252_FALLBACK, _cp1252)
 
 
 def numbered_rows(fh: IO[str], label: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
@@ -176,46 +296,109 @@ def numbered_rows(fh: IO[str], label: str, delimiter: str) -> Iterator[tuple[int
         start = reader.line_num + 1
 
 
-def check_header(label: str, header: list[str], required: tuple[str, ...], expect: str) -> dict[str, int]:
-    """Column name -> index, or a RecordError on line 1 listing the missing columns."""
-    index = {name.strip().lower(): i for i, name in enumerate(header)}
-    missing = [c for c in required if c not in index]
-    if missing:
-        raise RecordError(
-            label,
-            1,
-            "",
-            f"not {expect}: the header lacks column(s) {', '.join(missing)}"
-            + f" (found: {', '.join(h.strip() for h in header[:12])}{' ...' if len(header) > 12 else ''})",
-        )
-    return index
+MISSING = frozenset({"", "NA", "N/A", "n/a", "#N/A", "NULL", "null", "NaN", "nan", "None", "<NA>"})
+"""How R, pandas, Excel and database dumps write an empty cell; all read as missing."""
 
 
-def checked_csv(
-    fh: IO[str], label: str, required: tuple[str, ...], expect: str
-) -> tuple[dict[str, int], Iterator[tuple[int, list[str]]]]:
-    """The header's column index and the data rows of a CSV export, each row the header's width.
+def present(text: str) -> str:
+    """A cell's text, or '' when the cell is a missing-value marker ("NA", "N/A", "NULL" ...)."""
+    s = text.strip()
+    return "" if s in MISSING else s
 
-    Blank rows are passed over; a row of another width is a damaged file and
-    raises a RecordError naming its line, before anything after it is read.
+
+def column_key(name: str) -> str:
+    """A header cell folded for matching: 'EVENT_ID_CNTY' -> 'event_id_cnty', 'Event ID' -> 'event_id'."""
+    return re.sub(r"[^0-9a-z]+", "_", name.strip().lstrip("\ufeff").lower()).strip("_")
+
+
+@dataclass
+class Table:
+    """A delimited file's header (found below any preamble lines) and its data rows.
+
+    ``col`` maps canonical column names (after ``aliases``) to cell positions. A header one
+    cell shorter than the data rows (R's ``write.table`` with row names) is recognised on the
+    first data row, and every position shifts by one.
     """
-    rows = numbered_rows(fh, label, ",")
-    first = next(rows, None)
-    if first is None:
-        raise RecordError(label, 1, "", f"the file is empty; expected {expect}")
-    col = check_header(label, first[1], required, expect)
-    width = len(first[1])
 
-    def data() -> Iterator[tuple[int, list[str]]]:
-        for n, cells in rows:
-            if len(cells) != width:
-                if not any(c.strip() for c in cells):
-                    continue
-                found = f"expected {width} comma-separated columns, found {len(cells)}"
-                raise RecordError(label, n, "", found)
+    label: str
+    col: dict[str, int]
+    names: list[str]
+    width: int
+    line: int
+    preamble: list[str]
+    delimiter: str
+    _rows: Iterator[tuple[int, list[str]]]
+    row_names: bool = False
+
+    def rows(self) -> Iterator[tuple[int, list[str]]]:
+        """(line, cells) of each data row; blank rows are passed over, other widths are left to the caller."""
+        first = True
+        for n, cells in self._rows:
+            if not any(c.strip() for c in cells):
+                continue
+            if first:
+                first = False
+                if len(cells) == self.width + 1 and self.names[0].strip():
+                    self.row_names = True
+                    self.width += 1
+                    for name in self.col:
+                        self.col[name] += 1
             yield n, cells
 
-    return col, data()
+    def width_error(self, n: int, cells: list[str]) -> RecordError:
+        """The error for a row of the wrong width (a damaged or truncated row)."""
+        sep = "comma" if self.delimiter == "," else "tab"
+        return RecordError(
+            self.label, n, "", f"expected {self.width} {sep}-separated columns, found {len(cells)}"
+        )
+
+    def text(self, cells: list[str]) -> str:
+        """A row written back as one line, for the reject file."""
+        return self.delimiter.join(cells)
+
+
+PREAMBLE_LIMIT = 25
+"""How many lines above the header (titles, "(Sample)" notes, licence lines) are looked through."""
+
+
+def read_table(
+    fh: IO[str],
+    label: str,
+    required: tuple[str, ...],
+    expect: str,
+    aliases: dict[str, str] | None = None,
+    delimiter: str = ",",
+) -> Table:
+    """Find the header of a delimited export (below up to PREAMBLE_LIMIT preamble lines) and index it.
+
+    Column names are matched folded (case, spaces and punctuation ignored) and through
+    ``aliases`` (folded alternative name -> canonical name). The first line that has every
+    required column is the header; if none has, the error lists what the best line lacked.
+    """
+    rows = numbered_rows(fh, label, delimiter)
+    aliases = aliases or {}
+    best: tuple[int, int, list[str], list[str]] | None = None
+    preamble: list[str] = []
+    for n, cells in rows:
+        col: dict[str, int] = {}
+        for i, name in enumerate(cells):
+            key = column_key(name)
+            col.setdefault(aliases.get(key, key), i)
+        missing = [c for c in required if c not in col]
+        if not missing:
+            return Table(label, col, cells, len(cells), n, preamble, delimiter, rows)
+        if best is None or len(required) - len(missing) > best[1]:
+            best = (n, len(required) - len(missing), missing, cells)
+        preamble.append(delimiter.join(cells))
+        if len(preamble) > PREAMBLE_LIMIT:
+            break
+    if best is None:
+        raise RecordError(label, 1, "", f"the file is empty; expected {expect}")
+    n, _, missing, cells = best
+    shown = ", ".join(h.strip() for h in cells[:12]) + (" ..." if len(cells) > 12 else "")
+    raise RecordError(
+        label, n, "", f"not {expect}: the header lacks column(s) {', '.join(missing)} (found: {shown})"
+    )
 
 
 def coordinates(label: str, line: int, lat_text: str, lon_text: str) -> tuple[float | None, float | None]:
@@ -252,8 +435,13 @@ _MONTHS = {
 }
 _ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$")
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:\d{6})?$")
-_WRITTEN = re.compile(r"^(\d{1,2})[ -]([A-Za-z]+)\.?[ -,]+(\d{4})$")
+_WRITTEN = re.compile(r"^(\d{1,2})[ -]([A-Za-z]+)\.?[ ,-]+(\d{4})$")
 _WRITTEN_US = re.compile(r"^([A-Za-z]+)\.? (\d{1,2}),? (\d{4})$")
+_EXCEL = re.compile(r"^(\d{1,2})[ -]([A-Za-z]+)[ -](\d{2})$")
+_SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_YMD_SLASHED = re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$")
+CENTURY_PIVOT = 50
+"""A two-digit year (Excel's '9-May-20') above this is 19xx, else 20xx: event data start after 1950."""
 
 
 class DateCache:
@@ -282,7 +470,8 @@ class DateCache:
 
 
 def parse_date(text: str) -> str:
-    """'2020-01-03', '20200103', '03 January 2020', 'January 3, 2020', '2020-01' or '2020' -> ISO."""
+    """ISO ('2020-01-03', '2020-01', '2020'), compact ('20200103'), written ('03 January 2020',
+    'January 3, 2020'), Excel ('9-May-20') or slashed ('03/01/2020', day first) -> partial ISO date."""
     s = text.strip()
     parts: tuple[str, str | None, str | None]
     if (m := _ISO.match(s)) or (m := _COMPACT.match(s)):
@@ -291,8 +480,26 @@ def parse_date(text: str) -> str:
         parts = (m.group(3), str(_MONTHS[m.group(2).lower()]), m.group(1))
     elif (m := _WRITTEN_US.match(s)) and m.group(1).lower() in _MONTHS:
         parts = (m.group(3), str(_MONTHS[m.group(1).lower()]), m.group(2))
+    elif (m := _EXCEL.match(s)) and m.group(2).lower() in _MONTHS:
+        yy = int(m.group(3))
+        parts = (
+            str(yy + (1900 if yy > CENTURY_PIVOT else 2000)),
+            str(_MONTHS[m.group(2).lower()]),
+            m.group(1),
+        )
+    elif m := _SLASHED.match(s):
+        # ACLED and most exports outside the US write day/month/year; a first number that
+        # cannot be a day-of-month pair the other way round (05/13/2020) is month/day/year
+        first, second = int(m.group(1)), int(m.group(2))
+        d, mo = (second, first) if second > 12 >= first else (first, second)
+        parts = (m.group(3), str(mo), str(d))
+    elif m := _YMD_SLASHED.match(s):
+        parts = (m.group(1), m.group(2), m.group(3))
     else:
-        raise ValueError(f"{text!r} is not a date (expected e.g. 2020-01-03, 20200103 or 03 January 2020)")
+        raise ValueError(
+            f"{text!r} is not a date (expected e.g. 2020-01-03, 20200103, 03 January 2020, "
+            "9-May-20 or 03/01/2020)"
+        )
     year, month, day = parts
     try:
         if month is None:
@@ -327,8 +534,12 @@ _new = object.__new__
 _set = object.__setattr__
 
 
-def dataset_provenance(dataset: str, record: str) -> list[Provenance]:
-    """The provenance of an imported record: dataset and source row id (built as :func:`construct` does)."""
+def dataset_provenance(dataset: str, record: str, url: str | None = None) -> list[Provenance]:
+    """The provenance of an imported record: dataset and source row id (built as :func:`construct` does).
+
+    ``url`` is the article the row was coded from, where the dataset gives one (GDELT's
+    SOURCEURL); it is kept as the provenance's ``url`` (an extra key, as RECORDS.md allows).
+    """
     obj = _new(Provenance)
     _set(
         obj,
@@ -343,7 +554,7 @@ def dataset_provenance(dataset: str, record: str) -> list[Provenance]:
         },
     )
     _set(obj, "__pydantic_fields_set__", {"dataset", "record"})
-    _set(obj, "__pydantic_extra__", {})
+    _set(obj, "__pydantic_extra__", {"url": url} if url else {})
     _set(obj, "__pydantic_private__", None)
     return [obj]
 
@@ -405,6 +616,26 @@ def trusted_event(state: dict[str, Any]) -> Event:
     _set(obj, "__pydantic_extra__", {})
     _set(obj, "__pydantic_private__", None)
     return obj
+
+
+def days_around(day: str, before: int, after: int) -> tuple[str, str]:
+    """A day widened to a range: ('2020-01-08', 3, 3) -> ('2020-01-05', '2020-01-11')."""
+    d = date.fromisoformat(day)
+    return (d - timedelta(days=before)).isoformat(), (d + timedelta(days=after)).isoformat()
+
+
+def compact_span(start: str, end: str | None) -> tuple[str, str | None]:
+    """A start..end pair at the precision it really has: one day stays a day, a whole calendar
+    month becomes '2005-06', a whole year '2005'; any other span is kept as it is."""
+    if end is None or end == start:
+        return start, None
+    if len(start) == len(end) == 10 and start[8:] == "01":
+        if start[:4] == end[:4] and start[5:] == "01-01" and end[5:] == "12-31":
+            return start[:4], None
+        nxt = date.fromisoformat(end) + timedelta(days=1)
+        if start[:7] == end[:7] and nxt.day == 1:
+            return start[:7], None
+    return start, end
 
 
 def at_precision(day: str, precision: str) -> str:
