@@ -111,7 +111,7 @@ def _records(path: Path, label: str, stats: ImportStats, skip: bool) -> Iterator
         delimiter = "\t" if "\t" in first else ","
         rows = numbered_rows(itertools.chain([first], fh), label, delimiter)  # type: ignore[arg-type]
         header_cells = first.rstrip("\r\n").split(delimiter)
-        if column_key(header_cells[0].strip('"')) == "globaleventid":
+        if any(column_key(h.strip('"')) == "globaleventid" for h in header_cells):
             next(rows)
             keys = {column_key(h.strip('"')): i for i, h in enumerate(header_cells)}
             missing = [c for c in USED if column_key(c) not in keys]
@@ -134,6 +134,7 @@ def _records(path: Path, label: str, stats: ImportStats, skip: bool) -> Iterator
             stats.layout, names = LAYOUTS[width]
             col = {c: names.index(c) for c in USED}
             url_col = names.index("SOURCEURL") if "SOURCEURL" in names else None
+        sep = "tab" if delimiter == "\t" else "comma"
         c_id, c_date, c_code, c_quad, c_gold = (
             col[c] for c in ("GLOBALEVENTID", "SQLDATE", "EventCode", "QuadClass", "GoldsteinScale")
         )
@@ -141,7 +142,7 @@ def _records(path: Path, label: str, stats: ImportStats, skip: bool) -> Iterator
 
         def check(n: int, cells: list[str]) -> _Row | None:
             if len(cells) != width:
-                raise RecordError(label, n, "", f"expected {width} tab-separated columns, found {len(cells)}")
+                raise RecordError(label, n, "", f"expected {width} {sep}-separated columns, found {len(cells)}")
             row = cells[c_id].strip()
             if not row.isdigit():
                 raise RecordError(label, n, "GLOBALEVENTID", f"{row!r} is not a GDELT event id")
