@@ -197,8 +197,9 @@ API_2016 = (
     '"1",625,"7101SUD",7101,"2016-04-02",2016,1,"Remote violence","Military Forces of Sudan (1989-2019)",'
     'NA,1,"Civilians (Sudan)",NA,7,17,"Sudan","North Darfur",NA,NA,"Tawila",13.5,24.23,1,"Press",'
     '"Shelling of a village.",2\n'
-    '"2",625,"7102SUD",7102,"2016-04-03",2016,1,"Strategic development","Military Forces of Sudan (1989-2019)",'
-    "NA,1,NA,NA,0,10,\"Sudan\",\"Khartoum\",NA,NA,\"Khartoum\",15.55,32.53,1,\"Press\",NA,0\n"
+    '"2",625,"7102SUD",7102,"2016-04-03",2016,1,"Strategic development",'
+    '"Military Forces of Sudan (1989-2019)",'
+    'NA,1,NA,NA,0,10,"Sudan","Khartoum",NA,NA,"Khartoum",15.55,32.53,1,"Press",NA,0\n'
 )
 API_2019_HEADER = (
     "data_id,iso,event_id_cnty,event_id_no_cnty,event_date,year,time_precision,event_type,sub_event_type,"
@@ -227,7 +228,11 @@ def _current(*rows: dict[str, str], preamble: str = "") -> str:
         (API_2016, "ACLED 2016 API export", ["acled-7101SUD"]),
         (API_2019, "ACLED 2019-2022 API export", ["acled-IRQ7201"]),
         (API_2020, "ACLED 2019-2022 API export", ["acled-IRQ7301"]),
-        (_current(ROCKETS, preamble="ACLED Data Export (Sample)\n"), "ACLED current export", ["acled-IRQ1001"]),
+        (
+            _current(ROCKETS, preamble="ACLED Data Export (Sample)\n"),
+            "ACLED current export",
+            ["acled-IRQ1001"],
+        ),
     ],
 )
 def test_every_layout_imports_as_published(tmp_path: Path, text: str, layout: str, ids: list[str]) -> None:
@@ -285,7 +290,11 @@ def test_associated_actors_and_date_precision_are_kept(tmp_path: Path) -> None:
     path = tmp_path / "acled.csv"
     path.write_text(
         _csv(
-            {**ROCKETS, "assoc_actor_1": "Popular Mobilization Forces; Asaib Ahl al-Haq", "time_precision": "2"},
+            {
+                **ROCKETS,
+                "assoc_actor_1": "Popular Mobilization Forces; Asaib Ahl al-Haq",
+                "time_precision": "2",
+            },
         ),
         encoding="utf-8",
     )

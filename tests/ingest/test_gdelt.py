@@ -222,7 +222,9 @@ STRIKE_CELLS = {
         (61, "GDELT 2.0 event file", True),
     ],
 )
-def test_every_layout_is_recognised_by_its_columns(tmp_path: Path, width: int, layout: str, has_url: bool) -> None:
+def test_every_layout_is_recognised_by_its_columns(
+    tmp_path: Path, width: int, layout: str, has_url: bool
+) -> None:
     cells = dict(STRIKE_CELLS)
     if width == 61:
         cells["DATEADDED"] = "20200103120000"
@@ -237,7 +239,12 @@ def test_every_layout_is_recognised_by_its_columns(tmp_path: Path, width: int, l
     check_stream(records)
     assert stream.stats.layout.startswith(layout)
     [strike] = events(records)
-    assert (strike.type, strike.date, strike.intensity, strike.target) == ("ASSAULT", "2020-01-03", -10.0, ["iran"])
+    assert (strike.type, strike.date, strike.intensity, strike.target) == (
+        "ASSAULT",
+        "2020-01-03",
+        -10.0,
+        ["iran"],
+    )
     [baghdad] = places(records)
     assert (baghdad.country, baghdad.lat) == ("IRQ", pytest.approx(33.3406))
     provenance = strike.provenance[0]
@@ -254,7 +261,11 @@ def test_a_header_row_export_is_read_by_column_name(tmp_path: Path) -> None:
     stream = gdelt.read(path)
     [strike] = events(list(stream))
     assert "header row" in stream.stats.layout
-    assert (strike.id, strike.type, (strike.provenance[0].model_extra or {})["url"]) == ("gdelt-901", "ASSAULT", URL)
+    assert (strike.id, strike.type, (strike.provenance[0].model_extra or {})["url"]) == (
+        "gdelt-901",
+        "ASSAULT",
+        URL,
+    )
 
 
 def test_zipped_and_gzipped_daily_files_are_read_through(tmp_path: Path) -> None:

@@ -119,7 +119,7 @@ def test_damaged_records_name_line_and_field(
 def test_not_json_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "events.tsv"
     path.write_text("event_id\tevent_date\n", encoding="utf-8")
-    with pytest.raises(RecordError, match="not POLECAT/PLOVER JSON.*no event type column"):
+    with pytest.raises(RecordError, match=r"not POLECAT/PLOVER JSON.*no event type column"):
         list(polecat.read(path))
 
 
