@@ -142,7 +142,9 @@ def _records(path: Path, label: str, stats: ImportStats, skip: bool) -> Iterator
 
         def check(n: int, cells: list[str]) -> _Row | None:
             if len(cells) != width:
-                raise RecordError(label, n, "", f"expected {width} {sep}-separated columns, found {len(cells)}")
+                raise RecordError(
+                    label, n, "", f"expected {width} {sep}-separated columns, found {len(cells)}"
+                )
             row = cells[c_id].strip()
             if not row.isdigit():
                 raise RecordError(label, n, "GLOBALEVENTID", f"{row!r} is not a GDELT event id")

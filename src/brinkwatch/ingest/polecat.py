@@ -125,12 +125,15 @@ def _tsv(fh: IO[str], label: str, head: str) -> Iterator[tuple[int, Any, str]]:
 
 
 def _lines(fh: IO[str], head: str) -> Iterator[str]:
-    """Lines of a stream whose first chunk has already been read."""
+    """Lines (without their line break) of a stream whose first chunk has already been read."""
     pending = head
-    for chunk in iter(lambda: fh.read(CHUNK), ""):
-        pending += chunk
+    while True:
         *complete, pending = pending.split("\n")
         yield from complete
+        more = fh.read(CHUNK)
+        if not more:
+            break
+        pending += more
     if pending:
         yield pending
 
