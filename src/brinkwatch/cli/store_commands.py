@@ -163,17 +163,20 @@ def import_records(
     """Import a dataset's records into the store, all or nothing unless --skip-bad-rows.
 
     \b
-    Formats and the layouts each recognises from the file itself:
-      gdelt     GDELT 1.0 historical (57 columns), 1.0 daily (58), 2.0 (61), exports with a header
-      acled     ACLED 2015-2018 (upper case, GWNO, ALLY_ACTOR_1), 2016 API (index column),
-                2019-2022 API, current exports (2023-), a "(Sample)" line above the header
-      ucdp-ged  UCDP GED CSV, the HDX export (HXL tag row), the zipped download
+    Formats, and the layouts each recognises from the file itself:
+      gdelt     GDELT 1.0 historical (57 columns), 1.0 daily (58),
+                2.0 (61), exports with a header row
+      acled     ACLED 2015-2018 (upper case, GWNO, ALLY_ACTOR_1),
+                2016 API (index column), 2019-2022 API, 2020 API
+                (9-May-20 dates), current (2023-), "(Sample)" line
+      ucdp-ged  UCDP GED: plain CSV, HDX (HXL tag row), zipped
       icews     ICEWS coded event files (.tab as published, or CSV)
-      polecat   POLECAT/PLOVER JSON Lines or array, POLECAT weekly TSV releases
-      cameo     CAMEO/WEIS tables (date, source, target, code), code set detected
-      jsonl     brinkwatch interchange records
-    Dates in ISO, 20200103, 03 January 2020, 9-May-20 or day/month/year form; NA, N/A and
-    empty cells are missing values.
+      polecat   POLECAT/PLOVER JSON Lines or array, weekly TSV
+      cameo     CAMEO/WEIS tables (date, source, target, code)
+      jsonl     brinkwatch interchange records (RECORDS.md)
+    Any of them may be .gz or .zip. Dates: ISO, 20200103,
+    03 January 2020, 9-May-20, day/month/year. NA, N/A and empty
+    cells are missing values.
     """
     from brinkwatch.ingest.importers import get_importer, wrong_format_hint
 
