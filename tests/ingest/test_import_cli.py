@@ -1,4 +1,4 @@
-"""`brinkwatch import` through the real command line: --skip-bad-rows, the reject file, wrong formats, --help."""
+"""`brinkwatch import` through the real command line: --skip-bad-rows, reject file, wrong formats, help."""
 
 from __future__ import annotations
 
