@@ -216,7 +216,7 @@ def import_records(
         row = (stats.added[kind], stats.updated[kind], stats.skipped[kind])
         if any(row):
             table.add_row(kind, *(f"{n:,}" for n in row))
-    if found is not None and found.layout:
+    if found is not None and found.layout and not found.rows_without_event:  # else the logged summary says it
         out.print(f"layout: {found.layout}", markup=False)
     out.print(table)
     out.print(f"{stats.merged} actors merged into known ones; {stats.closed} open relations closed")
