@@ -28,7 +28,6 @@ from brinkwatch.ingest import cameo_table, ucdp_ged
 from brinkwatch.knowledge import load_gazetteer
 from brinkwatch.records import Event
 
-
 DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 """``../shared/data`` beside the repository, wherever it is checked out."""
 
