@@ -392,3 +392,11 @@ def test_skip_bad_rows_imports_the_rest_and_lists_each_damaged_row(tmp_path: Pat
     for reject, (_, field, words) in zip(rejected, BAD_ROWS, strict=True):
         assert reject.field == field and words in reject.reason and reject.file == str(path)
     assert "6 damaged rows rejected" in stream.stats.summary()
+
+
+def test_source_url_and_place_country_survive_the_store(tmp_path: Path, store: object) -> None:
+    path = tmp_path / "events.csv"
+    path.write_text(_row(**STRIKE_CELLS), encoding="utf-8")
+    store.add_records(gdelt.read(path))  # type: ignore[attr-defined]
+    [stored] = store.events()  # type: ignore[attr-defined]
+    assert (stored.provenance[0].model_extra or {})["url"] == URL
