@@ -400,3 +400,4 @@ def test_source_url_and_place_country_survive_the_store(tmp_path: Path, store: o
     store.add_records(gdelt.read(path))  # type: ignore[attr-defined]
     [stored] = store.events()  # type: ignore[attr-defined]
     assert (stored.provenance[0].model_extra or {})["url"] == URL
+    assert [p.country for p in store.places()] == ["IRQ"]  # type: ignore[attr-defined]
