@@ -167,7 +167,8 @@ class ImportStream(Iterator[AnyRecord]):
 
     def _logged(self, records: Iterator[AnyRecord]) -> Iterator[AnyRecord]:
         yield from records
-        level = logging.WARNING if self.stats.rows_without_event else logging.INFO
+        left_out = self.stats.rows_without_event or self.stats.rejected
+        level = logging.WARNING if left_out else logging.INFO
         log.log(level, "%s", self.stats.summary())
 
     def __iter__(self) -> Iterator[AnyRecord]:
@@ -317,7 +318,7 @@ class Table:
 
     ``col`` maps canonical column names (after ``aliases``) to cell positions. A header one
     cell shorter than the data rows (R's ``write.table`` with row names) is recognised on the
-    first data row, and every position shifts by one.
+    first data row, which then starts with a row number, and every position shifts by one.
     """
 
     label: str
@@ -338,7 +339,8 @@ class Table:
                 continue
             if first:
                 first = False
-                if len(cells) == self.width + 1 and self.names[0].strip():
+                row_name = cells[0].strip()
+                if len(cells) == self.width + 1 and self.names[0].strip() and row_name.isdigit():
                     self.row_names = True
                     self.width += 1
                     for name in self.col:
