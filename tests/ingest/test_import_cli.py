@@ -6,6 +6,7 @@ import csv
 import json
 from pathlib import Path
 
+import pytest
 from test_acled import ACLED_BAD_ROWS, PROTEST, ROCKETS, _csv
 from typer.testing import CliRunner
 
@@ -35,7 +36,10 @@ def test_all_or_nothing_by_default(tmp_path: Path, db_url: str) -> None:
         assert store.events() == []
 
 
-def test_skip_bad_rows_imports_the_rest_and_writes_the_reject_file(tmp_path: Path, db_url: str) -> None:
+def test_skip_bad_rows_imports_the_rest_and_writes_the_reject_file(
+    tmp_path: Path, db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # a PostgreSQL store has no folder: its reject file goes to the current one
     path = _damaged_export(tmp_path)
     code, out, err = _invoke(
         "import", "--format", "acled", str(path), "--db", db_url, "--skip-bad-rows", "--output", "json"
@@ -47,6 +51,8 @@ def test_skip_bad_rows_imports_the_rest_and_writes_the_reject_file(tmp_path: Pat
     reject_file = Path(summary["rejects_file"])
     if db_url.startswith("sqlite"):
         assert reject_file.parent == Path(db_url.removeprefix("sqlite:///")).parent  # beside the store
+    else:
+        assert reject_file.parent == Path(".")
     with open(reject_file, encoding="utf-8", newline="") as fh:
         rejected = list(csv.DictReader(fh, delimiter="\t"))
     assert [r["line"] for r in rejected] == [str(n) for n in (*range(3, 3 + len(ACLED_BAD_ROWS)), 11)]
