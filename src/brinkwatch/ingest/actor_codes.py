@@ -76,7 +76,7 @@ class ActorDirectory:
         if actor_id is not None:
             return actor_id, None
         record, code_alone = self._resolve_code(code, row, name_hint, country_code)
-        if code_alone or (name_hint is None and country_code is None):  # the row adds nothing to the code
+        if code_alone:
             self.resolved_codes[code] = record.id
         else:
             self._by_code_row[key] = record.id

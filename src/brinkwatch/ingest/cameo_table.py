@@ -110,7 +110,7 @@ def _records(
     dates = DateCache()
     table = codes.codes
     set_label = "WEIS" if codes.name == "weis" else "CAMEO"
-    resolved = actors.resolved_codes
+    resolved: dict[str, str] = {}  # a table row gives only codes, so each code resolves once
     n = rows = events = 0
     try:
         with open_text(path, EXPECT) as fh:
@@ -168,6 +168,7 @@ def _records(
                     actor_id = resolved.get(source)
                     if actor_id is None:
                         actor_id, new = actors.by_code(source, row)
+                        resolved[source] = actor_id
                         if new is not None:
                             stats.actors += 1
                             yield new
@@ -176,6 +177,7 @@ def _records(
                     actor_id = resolved.get(target)
                     if actor_id is None:
                         actor_id, new = actors.by_code(target, row)
+                        resolved[target] = actor_id
                         if new is not None:
                             stats.actors += 1
                             yield new

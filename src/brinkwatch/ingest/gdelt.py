@@ -41,6 +41,7 @@ from brinkwatch.ontology.mappings import EventMapping, load_codeset, load_gdelt
 from brinkwatch.records import AnyRecord, RecordError
 
 DATASET = "gdelt"
+_UNSEEN = object()
 EXPECT = "a GDELT event file (57, 58 or 61 tab-separated columns)"
 
 _ACTOR = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
@@ -103,7 +104,7 @@ def _records(path: Path, label: str, stats: ImportStats, skip: bool) -> Iterator
     actors = ActorDirectory(dataset=DATASET)
     places = PlaceDirectory(dataset=DATASET)
     dates = DateCache()
-    place_countries: dict[str, str | None] = {}
+    place_countries: dict[str, object] = {}
     with open_text(path, EXPECT) as fh:
         first = fh.readline()
         if not first.strip():
@@ -135,6 +136,12 @@ def _records(path: Path, label: str, stats: ImportStats, skip: bool) -> Iterator
             col = {c: names.index(c) for c in USED}
             url_col = names.index("SOURCEURL") if "SOURCEURL" in names else None
         sep = "tab" if delimiter == "\t" else "comma"
+        actor_cols = tuple(
+            (col[f"{a}Code"], col[f"{a}Name"], col[f"{a}CountryCode"]) for a in ("Actor1", "Actor2")
+        )
+        c_geo_type = col["ActionGeo_Type"]
+        place_types = rules.place_types
+        resolved = actors.resolved_codes
         c_id, c_date, c_code, c_quad, c_gold = (
             col[c] for c in ("GLOBALEVENTID", "SQLDATE", "EventCode", "QuadClass", "GoldsteinScale")
         )
@@ -191,29 +198,30 @@ def _records(path: Path, label: str, stats: ImportStats, skip: bool) -> Iterator
                 continue
             ends: list[list[str]] = [[], []]
             said = ["?", "?"]
-            for side, actor in enumerate(("Actor1", "Actor2")):
-                actor_code = cells[col[f"{actor}Code"]].strip()
+            for side, (i_code, i_name, i_country) in enumerate(actor_cols):
+                actor_code = cells[i_code].strip()
                 if not actor_code:
                     continue
-                name = cells[col[f"{actor}Name"]].strip()
+                name = cells[i_name].strip()
                 said[side] = name or actor_code
-                actor_id, new_actor = actors.by_code(
-                    actor_code, r.id, name or None, cells[col[f"{actor}CountryCode"]].strip() or None
-                )
-                if new_actor is not None:
-                    stats.actors += 1
-                    yield new_actor
+                actor_id = resolved.get(actor_code)  # codes that name their actor alone: one lookup
+                if actor_id is None:
+                    actor_id, new_actor = actors.by_code(
+                        actor_code, r.id, name or None, cells[i_country].strip() or None
+                    )
+                    if new_actor is not None:
+                        stats.actors += 1
+                        yield new_actor
                 ends[side].append(actor_id)
             place_id = None
             geo_name = cells[c_geo].strip()
             if geo_name:
-                if geo_name not in place_countries:
+                country = place_countries.get(geo_name, _UNSEEN)
+                if country is _UNSEEN:
                     state = actors.state(geo_name.rsplit(",", 1)[-1])
-                    place_countries[geo_name] = state.country if state else None
-                place_type = rules.place_types.get(cells[col["ActionGeo_Type"]].strip(), "site")
-                place_id, new_place = places.place(
-                    geo_name, place_type, place_countries[geo_name], r.lat, r.lon, r.id
-                )
+                    country = place_countries[geo_name] = state.country if state else None
+                place_type = place_types.get(cells[c_geo_type].strip(), "site")
+                place_id, new_place = places.place(geo_name, place_type, country, r.lat, r.lon, r.id)  # type: ignore[arg-type]
                 if new_place is not None:
                     stats.places += 1
                     yield new_place
