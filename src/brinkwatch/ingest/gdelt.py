@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from brinkwatch.ingest.actor_codes import ActorDirectory, PlaceDirectory
@@ -84,18 +83,9 @@ def read(path: Path, skip_bad_rows: bool = False) -> ImportStream:
     return ImportStream(_records(path, label, stats, skip_bad_rows), stats)
 
 
-@dataclass
-class _Row:
-    """One GDELT row, checked, before any actor or place is resolved."""
-
-    id: str
-    code: str
-    mapping: EventMapping
-    day: str
-    goldstein: float | None
-    quad: int | None
-    lat: float | None
-    lon: float | None
+_Checked = tuple[str, str, EventMapping, str, float | None, int | None, float | None, float | None]
+"""One row, checked, before any actor or place is resolved: id, code, mapping, day, Goldstein,
+quad class, latitude, longitude."""
 
 
 def _records(path: Path, label: str, stats: ImportStats, skip: bool) -> Iterator[AnyRecord]:
@@ -147,7 +137,7 @@ def _records(path: Path, label: str, stats: ImportStats, skip: bool) -> Iterator
         )
         c_lat, c_lon, c_geo = col["ActionGeo_Lat"], col["ActionGeo_Long"], col["ActionGeo_FullName"]
 
-        def check(n: int, cells: list[str]) -> _Row | None:
+        def check(n: int, cells: list[str]) -> _Checked | None:
             if len(cells) != width:
                 raise RecordError(
                     label, n, "", f"expected {width} {sep}-separated columns, found {len(cells)}"
@@ -175,27 +165,30 @@ def _records(path: Path, label: str, stats: ImportStats, skip: bool) -> Iterator
             quad = number(label, n, "QuadClass", cells[c_quad], int)
             if quad is not None and quad not in (1, 2, 3, 4):
                 raise RecordError(label, n, "QuadClass", f"{quad} is not a quad class (1-4)")
-            lat = number(label, n, "ActionGeo_Lat", cells[c_lat], float)
-            lon = number(label, n, "ActionGeo_Long", cells[c_lon], float)
-            if lat is not None and not -90 <= lat <= 90:
-                raise RecordError(label, n, "ActionGeo_Lat", f"{lat} is not a latitude")
-            if lon is not None and not -180 <= lon <= 180:
-                raise RecordError(label, n, "ActionGeo_Long", f"{lon} is not a longitude")
-            return _Row(row, code, mapping, day, goldstein, quad, lat, lon)  # type: ignore[arg-type]
+            lat = lon = None
+            if cells[c_geo]:  # coordinates matter (and are checked) only for a row with a place
+                lat = number(label, n, "ActionGeo_Lat", cells[c_lat], float)
+                lon = number(label, n, "ActionGeo_Long", cells[c_lon], float)
+                if lat is not None and not -90 <= lat <= 90:
+                    raise RecordError(label, n, "ActionGeo_Lat", f"{lat} is not a latitude")
+                if lon is not None and not -180 <= lon <= 180:
+                    raise RecordError(label, n, "ActionGeo_Long", f"{lon} is not a longitude")
+            return row, code, mapping, day, goldstein, quad, lat, lon  # type: ignore[return-value]
 
         for n, cells in rows:
             if len(cells) == 1 and not cells[0].strip():
                 continue
             stats.rows += 1
             try:
-                r = check(n, cells)
+                checked = check(n, cells)
             except RecordError as exc:
                 if not skip:
                     raise
                 stats.reject(exc, delimiter.join(cells))
                 continue
-            if r is None:
+            if checked is None:
                 continue
+            row, code, mapping, day, goldstein, quad, lat, lon = checked
             ends: list[list[str]] = [[], []]
             said = ["?", "?"]
             for side, (i_code, i_name, i_country) in enumerate(actor_cols):
@@ -207,7 +200,7 @@ def _records(path: Path, label: str, stats: ImportStats, skip: bool) -> Iterator
                 actor_id = resolved.get(actor_code)  # codes that name their actor alone: one lookup
                 if actor_id is None:
                     actor_id, new_actor = actors.by_code(
-                        actor_code, r.id, name or None, cells[i_country].strip() or None
+                        actor_code, row, name or None, cells[i_country].strip() or None
                     )
                     if new_actor is not None:
                         stats.actors += 1
@@ -221,7 +214,7 @@ def _records(path: Path, label: str, stats: ImportStats, skip: bool) -> Iterator
                     state = actors.state(geo_name.rsplit(",", 1)[-1])
                     country = place_countries[geo_name] = state.country if state else None
                 place_type = place_types.get(cells[c_geo_type].strip(), "site")
-                place_id, new_place = places.place(geo_name, place_type, country, r.lat, r.lon, r.id)  # type: ignore[arg-type]
+                place_id, new_place = places.place(geo_name, place_type, country, lat, lon, row)  # type: ignore[arg-type]
                 if new_place is not None:
                     stats.places += 1
                     yield new_place
@@ -230,19 +223,19 @@ def _records(path: Path, label: str, stats: ImportStats, skip: bool) -> Iterator
             yield trusted_event(
                 {
                     "kind": "event",
-                    "id": f"gdelt-{r.id}",
-                    "type": r.mapping.type,
-                    "mode": r.mapping.mode,
+                    "id": f"gdelt-{row}",
+                    "type": mapping.type,
+                    "mode": mapping.mode,
                     "source": ends[0],
                     "target": ends[1],
-                    "date": r.day,
+                    "date": day,
                     "date_end": None,
                     "place": place_id,
                     "fatalities": None,
-                    "intensity": r.goldstein if r.goldstein is not None else r.mapping.intensity,
-                    "quad_class": r.quad if r.quad is not None else r.mapping.quad_class,
-                    "summary": f"{said[0]} -> {said[1]}: CAMEO {r.code}",
+                    "intensity": goldstein if goldstein is not None else mapping.intensity,
+                    "quad_class": quad if quad is not None else mapping.quad_class,
+                    "summary": f"{said[0]} -> {said[1]}: CAMEO {code}",
                     "confidence": 1.0,
-                    "provenance": dataset_provenance(DATASET, r.id, url=url or None),
+                    "provenance": dataset_provenance(DATASET, row, url=url or None),
                 }
             )
