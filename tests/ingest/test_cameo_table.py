@@ -132,3 +132,14 @@ def test_round_trip_into_the_store_adds_nothing_the_second_time(tmp_path: Path, 
     assert store.counts() == counts  # type: ignore[attr-defined]
     stored = store.events(source="military-of-iran")  # type: ignore[attr-defined]
     assert [e.type for e in stored] == ["THREATEN"]
+
+
+def test_skip_bad_rows_sets_damaged_rows_aside(tmp_path: Path) -> None:
+    damaged = CAMEO_11 + "2020-02-30\tUSA\tIRN\t190\n" + "2020-01-09\tUSA\tIRN\tXX\n" + "2020-01-09\tUSA\n"
+    path = _write(tmp_path, "news.tsv", damaged + "2020-01-10\tIRN\tUSA\t042\n")
+    with pytest.raises(RecordError):
+        list(cameo_table.read(path, codeset="cameo-1.1"))
+    stream = cameo_table.read(path, codeset="cameo-1.1", skip_bad_rows=True)
+    assert len(events(list(stream))) == 5
+    assert [(r.line, r.field) for r in stream.stats.rejected] == [(8, "date"), (9, "code"), (10, "")]
+    assert stream.stats.rejected[1].text == "2020-01-09\tUSA\tIRN\tXX"

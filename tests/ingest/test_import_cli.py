@@ -106,3 +106,24 @@ def test_help_names_every_format_and_layout() -> None:
     assert code == 0
     for words in ("icews", "polecat", "GDELT 1.0", "57", "2015-2018", "HDX", "--skip-bad-rows", "9-May-20"):
         assert words in out, words
+
+
+def test_jsonl_and_gdelt_skip_bad_rows_through_the_command(tmp_path: Path) -> None:
+    from test_gdelt import MEETING, STRIKE
+
+    db = str(tmp_path / "store.db")
+    records = tmp_path / "records.jsonl"
+    good = '{"kind": "actor", "id": "iran", "name": "Iran", "type": "state"}'
+    records.write_text(good + '\n{"kind": "actor", "id": "x"}\nnot json\n', encoding="utf-8")
+    code, out, _ = _invoke(
+        "import", "--format", "jsonl", str(records), "--db", db, "--skip-bad-rows", "-o", "json"
+    )
+    summary = json.loads(out)
+    assert code == 0 and summary["added"]["actor"] == 1 and summary["import"]["rejected"] == 2
+    events_file = tmp_path / "20200103.export.CSV"
+    events_file.write_text(STRIKE + STRIKE.replace("901", "9x1", 1) + MEETING, encoding="utf-8")
+    code, out, _ = _invoke("import", "--format", "gdelt", str(events_file), "--db", db, "--skip-bad-rows")
+    assert code == 0 and "1 damaged rows rejected" in out
+    reject_file = tmp_path / f"store.rejects.{events_file.name}.tsv"
+    [header, row] = reject_file.read_text(encoding="utf-8").splitlines()
+    assert header == "file\tline\tfield\treason\trow" and row.split("\t")[1:3] == ["2", "GLOBALEVENTID"]

@@ -522,9 +522,9 @@ def slug(text: str) -> str:
 def number(
     label: str, line: int, column: str, text: str, kind: type[int] | type[float]
 ) -> int | float | None:
-    """An optional number cell: None when empty, else the number, else a RecordError naming the cell."""
+    """An optional number cell: None when empty or "NA", else the number, else a RecordError naming it."""
     s = text.strip()
-    if not s:
+    if not s or s in MISSING:
         return None
     try:
         return kind(float(s)) if kind is int and "." in s else kind(s)
