@@ -215,3 +215,6 @@ def test_round_trip_into_the_store(tmp_path: Path, store: object) -> None:
     store.add_records(icews.read(path))  # type: ignore[attr-defined]
     store.add_records(icews.read(path))  # type: ignore[attr-defined]
     assert [e.id for e in store.events(actor="police-of-nigeria")] == ["icews-926001"]  # type: ignore[attr-defined]
+    police = store.get_actor("police-of-nigeria")  # type: ignore[attr-defined]
+    assert (police.model_extra or {})["sectors"] == ["Police"] and "Police (Nigeria)" in police.aliases
+    assert store.resolve_actor("Police (Nigeria)") == "police-of-nigeria"  # type: ignore[attr-defined]

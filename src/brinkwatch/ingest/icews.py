@@ -204,6 +204,8 @@ def _actor(
             role = rules.generic_roles.get(generic.group(1).casefold())
             if role is not None:
                 actor_id, record = actors.by_role([role], state, row)
+                if record is not None and name not in record.aliases:
+                    record.aliases.append(name)  # "Police (Nigeria)" finds "Police of Nigeria"
             else:
                 actor_id, record = actors.by_name(
                     name, row, rules.actor_type(sectors) if sectors else "population", country=state.country
