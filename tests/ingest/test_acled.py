@@ -327,3 +327,15 @@ def test_skip_bad_rows_imports_the_rest_and_names_each_cause(tmp_path: Path) -> 
     for reject, (_, field, words) in zip(rejected, ACLED_BAD_ROWS, strict=False):
         assert reject.field == field and words in reject.reason, reject
     assert "found 3" in rejected[-1].reason and rejected[-1].text.startswith("IRQ1005")
+
+
+def test_a_semicolon_separated_excel_export_reads_the_same(tmp_path: Path) -> None:
+    comma = tmp_path / "comma.csv"
+    comma.write_text(_csv(ROCKETS, PROTEST), encoding="utf-8")
+    semicolon = tmp_path / "excel.csv"
+    with open(semicolon, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=HEADER, delimiter=";", lineterminator="\r\n")
+        writer.writeheader()
+        for row in (ROCKETS, PROTEST):
+            writer.writerow({k: row.get(k, "") for k in HEADER})
+    assert list(acled.read(semicolon)) == list(acled.read(comma))

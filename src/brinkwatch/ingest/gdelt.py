@@ -100,7 +100,7 @@ def _records(path: Path, label: str, stats: ImportStats, skip: bool) -> Iterator
         if not first.strip():
             raise RecordError(label, 1, "", f"the file is empty; expected {EXPECT}")
         delimiter = "\t" if "\t" in first else ","
-        rows = numbered_rows(itertools.chain([first], fh), label, delimiter)  # type: ignore[arg-type]
+        rows = numbered_rows(itertools.chain([first], fh), label, delimiter)
         header_cells = first.rstrip("\r\n").split(delimiter)
         if any(column_key(h.strip('"')) == "globaleventid" for h in header_cells):
             next(rows)

@@ -85,11 +85,10 @@ def _records(path: Path, label: str, stats: ImportStats, skip: bool) -> Iterator
     places = PlaceDirectory(dataset=DATASET)
     dates = DateCache()
     with open_text(path, EXPECT) as fh:
-        first = fh.readline()
-        delimiter = "\t" if "\t" in first else ","
-        fh.seek(0)
-        table = read_table(fh, label, REQUIRED, EXPECT, delimiter=delimiter)
-        stats.layout = "ICEWS event file" + (" (comma-separated)" if delimiter == "," else "")
+        table = read_table(fh, label, REQUIRED, EXPECT)
+        stats.layout = "ICEWS event file" + (
+            "" if table.delimiter == "\t" else f" ({table.delimiter!r}-separated)"
+        )
         col = table.col
 
         def cell(cells: list[str], name: str) -> str:

@@ -93,7 +93,7 @@ def _tsv(fh: IO[str], label: str, head: str) -> Iterator[tuple[int, Any, str]]:
     Cells are read as the JSON keys of the same names; an empty cell is a missing value.
     A row of the wrong width is yielded as its RecordError.
     """
-    rows = numbered_rows(_lines(fh, head), label, "\t")  # type: ignore[arg-type]
+    rows = numbered_rows(_lines(fh, head), label, "\t")
     first = next(rows, None)
     if first is None:
         raise RecordError(label, 1, "", f"the file is empty; expected {EXPECT}")

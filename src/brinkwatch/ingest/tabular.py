@@ -14,11 +14,12 @@ import codecs
 import csv
 import gzip
 import io
+import itertools
 import logging
 import re
 import zipfile
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -274,14 +275,14 @@ _CP1252_FALLBACK = "brinkwatch-cp1252"
 codecs.register_error(_CP1252_FALLBACK, _cp1252)
 
 
-def numbered_rows(fh: IO[str], label: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+def numbered_rows(fh: Iterable[str], label: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
     """(line number, cells) for each record of a delimited file; quoted fields may span lines.
 
     The line number is where the record starts, which is what a user looks for.
     Bad UTF-8 is reported with the line it is on.
     """
     reader = csv.reader(
-        fh, delimiter=delimiter, quoting=csv.QUOTE_MINIMAL if delimiter == "," else csv.QUOTE_NONE
+        fh, delimiter=delimiter, quoting=csv.QUOTE_NONE if delimiter == "\t" else csv.QUOTE_MINIMAL
     )
     start = 1
     while True:
@@ -349,7 +350,7 @@ class Table:
 
     def width_error(self, n: int, cells: list[str]) -> RecordError:
         """The error for a row of the wrong width (a damaged or truncated row)."""
-        sep = "comma" if self.delimiter == "," else "tab"
+        sep = {",": "comma", "\t": "tab", ";": "semicolon"}.get(self.delimiter, repr(self.delimiter))
         return RecordError(
             self.label, n, "", f"expected {self.width} {sep}-separated columns, found {len(cells)}"
         )
@@ -358,6 +359,10 @@ class Table:
         """A row written back as one line, for the reject file."""
         return self.delimiter.join(cells)
 
+
+DELIMITERS = (",", "\t", ";")
+"""Delimiters a table may use, in order of preference when the first lines use several equally."""
+SNIFF_LINES = 8
 
 PREAMBLE_LIMIT = 25
 """How many lines above the header (titles, "(Sample)" notes, licence lines) are looked through."""
@@ -369,15 +374,22 @@ def read_table(
     required: tuple[str, ...],
     expect: str,
     aliases: dict[str, str] | None = None,
-    delimiter: str = ",",
+    delimiter: str | None = None,
 ) -> Table:
     """Find the header of a delimited export (below up to PREAMBLE_LIMIT preamble lines) and index it.
 
     Column names are matched folded (case, spaces and punctuation ignored) and through
     ``aliases`` (folded alternative name -> canonical name). The first line that has every
     required column is the header; if none has, the error lists what the best line lacked.
+    ``delimiter`` None means the one the first lines use most: a comma, a tab, or the
+    semicolon that Excel writes in "CSV" where the comma is the decimal mark.
     """
-    rows = numbered_rows(fh, label, delimiter)
+    lines: Iterable[str] = fh
+    if delimiter is None:
+        head = [line for line in itertools.islice(fh, SNIFF_LINES)]
+        delimiter = max(DELIMITERS, key=lambda d: max((line.count(d) for line in head), default=0))
+        lines = itertools.chain(head, fh)
+    rows = numbered_rows(lines, label, delimiter)
     aliases = aliases or {}
     best: tuple[int, int, list[str], list[str]] | None = None
     preamble: list[str] = []
