@@ -4,10 +4,13 @@ An event dataset names its actors by code (USA, IRQMIL, KUW) or by name
 ("Military Forces of Iraq (2014-)"). The same actor must get the same id as in
 text extraction and in other datasets, so the built-in gazetteer decides first
 (states are the slugs of their common names, e.g. ``united-states``). What the
-gazetteer does not know becomes a new actor: a country code plus role suffixes
-(IRQMIL) is named from its parts (``iraq-military``), anything else is named by
-its code or its name. Each actor is emitted once, as a record, before the first
-event that uses it.
+gazetteer does not know becomes a new actor. A code made of a country and role
+codes (IRQMIL, MNCUSA), or a role code with the row's country (GOV + CHN), is the
+role actor of that country, named from its parts ("Military of Iraq",
+``military-of-iraq``), the same for every dataset. Any other code is named by the
+row's own name (or, without one, by the code): a name one row gives is never
+lent to another row that shares only the code. Each actor is emitted once, as a
+record, before the first event that uses it.
 """
 
 from __future__ import annotations
