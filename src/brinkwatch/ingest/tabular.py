@@ -1,44 +1,46 @@
-"""What every dataset importer shares: opening files, numbered rows, dates, ids, stats, fast records.
+"""What every dataset importer shares: dates, ids, stats, rejected rows, fast records.
 
-Importers stream: they read a row, check it cheaply, and yield records, so a
-file of any size imports in constant memory. A damaged row stops the import
-with a :class:`~brinkwatch.records.RecordError` naming the file, the line and
-the column; a well-formed row whose category has no PLOVER meaning is not an
-error but is counted in :class:`ImportStats`, which the ``import`` command can
-print and which is logged when the stream ends, so nothing is dropped silently.
+Opening files (``files.py``) and reading headers and rows (``tables.py``) live in
+their own modules and are re-exported here. Importers stream: they read a row,
+check it cheaply, and yield records, so a file of any size imports in constant
+memory. A damaged row stops the import with a
+:class:`~brinkwatch.records.RecordError` naming the file, the line and the
+column, or, with ``skip_bad_rows``, is kept aside as a :class:`Reject` and
+written to a reject file; a well-formed row whose category has no PLOVER
+meaning is not an error but is counted in :class:`ImportStats`, which the
+``import`` command can print and which is logged when the stream ends, so
+nothing is dropped silently.
 """
 
 from __future__ import annotations
 
-import codecs
-import csv
-import gzip
-import io
-import itertools
 import logging
 import re
-import zipfile
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
-from typing import IO, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 import pycountry
 from pydantic import BaseModel
 
+from brinkwatch.ingest.files import label_of as label_of
+from brinkwatch.ingest.files import open_text as open_text
+from brinkwatch.ingest.tables import MISSING
+from brinkwatch.ingest.tables import PREAMBLE_LIMIT as PREAMBLE_LIMIT
+from brinkwatch.ingest.tables import Table as Table
+from brinkwatch.ingest.tables import column_key as column_key
+from brinkwatch.ingest.tables import numbered_rows as numbered_rows
+from brinkwatch.ingest.tables import present as present
+from brinkwatch.ingest.tables import read_table as read_table
 from brinkwatch.knowledge.names import normalize_name
 from brinkwatch.records import AnyRecord, Event, Provenance, RecordError
 
 log = logging.getLogger("brinkwatch.ingest")
 
 M = TypeVar("M", bound=BaseModel)
-
-_MAGIC = {
-    b"%PDF": "a PDF document",
-    b"\x89PNG": "a PNG image",
-}
 
 
 @dataclass(frozen=True)
@@ -177,242 +179,6 @@ class ImportStream(Iterator[AnyRecord]):
 
     def __next__(self) -> AnyRecord:
         return next(self._records)
-
-
-def label_of(path: Path) -> str:
-    """How a file is named in messages: as the user gave it."""
-    return str(path)
-
-
-def open_text(path: Path, expect: str) -> IO[str]:
-    """Open a text dataset file, reading gzip and zip archives through; refuse what is not text.
-
-    Datasets are published compressed (UCDP's zipped CSV, GDELT's zipped daily files, a
-    ``.gz`` a user made), so an archive is read as the one data file inside it, decided by
-    its first bytes rather than its name. A PDF, an image or another binary file is refused
-    up front. ``expect`` names the format for the message ("a GDELT event file"). Bytes
-    that are not UTF-8 (an export saved by Excel on Windows) are read as Windows-1252
-    rather than stopping the import.
-    """
-    label = label_of(path)
-    try:
-        with open(path, "rb") as raw:
-            head = raw.read(4096)
-    except OSError as exc:
-        raise RecordError(label, 0, "", f"cannot open: {exc.strerror}") from None
-    binary: IO[bytes] | gzip.GzipFile
-    if head.startswith(b"\x1f\x8b"):
-        binary = gzip.open(path, "rb")  # noqa: SIM115 - handed to the text wrapper, closed with it
-        try:
-            head = binary.peek(4096)[:4096]
-        except (OSError, EOFError) as exc:
-            binary.close()
-            raise RecordError(label, 0, "", f"a damaged gzip archive ({exc})") from None
-    elif head.startswith(b"PK"):
-        binary = _zip_member(path, label, expect)
-        head = binary.peek(4096)[:4096]  # type: ignore[attr-defined]
-    else:
-        binary = open(path, "rb")  # noqa: SIM115 - handed to the text wrapper, closed with it
-    for magic, what in _MAGIC.items():
-        if head.startswith(magic):
-            binary.close()
-            raise RecordError(label, 0, "", f"this is {what}, not {expect}")
-    if b"\x00" in head:
-        binary.close()
-        raise RecordError(label, 0, "", f"this is a binary file, not {expect}")
-    return io.TextIOWrapper(binary, encoding="utf-8-sig", errors=_CP1252_FALLBACK, newline="")
-
-
-_DATA_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".json", ".jsonl", ".ndjson")
-
-
-def _zip_member(path: Path, label: str, expect: str) -> IO[bytes]:
-    """The data file inside a zip archive: the only file, else the largest with a data suffix."""
-    try:
-        archive = zipfile.ZipFile(path)
-    except zipfile.BadZipFile as exc:
-        raise RecordError(label, 0, "", f"a damaged zip archive ({exc})") from None
-    members = [
-        m for m in archive.infolist() if not m.is_dir() and not m.filename.startswith(("__MACOSX/", "."))
-    ]
-    data = [m for m in members if m.filename.lower().endswith(_DATA_SUFFIXES)]
-    candidates = data if len(members) > 1 else members
-    if not candidates and any(m.filename == "xl/workbook.xml" for m in members):
-        archive.close()
-        raise RecordError(label, 0, "", f"this is an Excel workbook, not {expect}; save the sheet as CSV")
-    if not candidates:
-        archive.close()
-        names = ", ".join(m.filename for m in members[:5]) or "nothing"
-        raise RecordError(label, 0, "", f"the zip archive holds no data file ({names}); expected {expect}")
-    member = max(candidates, key=lambda m: m.file_size)
-    return _ZipMember(archive, member)
-
-
-class _ZipMember(io.BufferedReader):
-    """One member of a zip archive, read buffered; closing it closes the archive too."""
-
-    def __init__(self, archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
-        super().__init__(archive.open(member))  # type: ignore[arg-type]
-        self._archive = archive
-        self.member = member.filename
-
-    def close(self) -> None:
-        try:
-            super().close()
-        finally:
-            self._archive.close()
-
-
-def _cp1252(exc: UnicodeError) -> tuple[str, int]:
-    """Decode the bytes UTF-8 rejected as Windows-1252 (Latin-1 where cp1252 has a hole)."""
-    if not isinstance(exc, UnicodeDecodeError):
-        raise exc
-    bad = exc.object[exc.start : exc.end]
-    return bytes(bad).decode("cp1252", errors="replace"), exc.end
-
-
-_CP1252_FALLBACK = "brinkwatch-cp1252"
-codecs.register_error(_CP1252_FALLBACK, _cp1252)
-
-
-def numbered_rows(fh: Iterable[str], label: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
-    """(line number, cells) for each record of a delimited file; quoted fields may span lines.
-
-    The line number is where the record starts, which is what a user looks for.
-    Bad UTF-8 is reported with the line it is on.
-    """
-    reader = csv.reader(
-        fh, delimiter=delimiter, quoting=csv.QUOTE_NONE if delimiter == "\t" else csv.QUOTE_MINIMAL
-    )
-    start = 1
-    while True:
-        try:
-            cells = next(reader)
-        except StopIteration:
-            return
-        except UnicodeDecodeError as exc:
-            raise RecordError(label, reader.line_num + 1, "", f"not valid UTF-8 ({exc.reason})") from None
-        except csv.Error as exc:
-            raise RecordError(label, reader.line_num, "", f"not valid CSV ({exc})") from None
-        yield start, cells
-        start = reader.line_num + 1
-
-
-MISSING = frozenset({"", "NA", "N/A", "n/a", "#N/A", "NULL", "null", "NaN", "nan", "None", "<NA>"})
-"""How R, pandas, Excel and database dumps write an empty cell; all read as missing."""
-
-
-def present(text: str) -> str:
-    """A cell's text, or '' when the cell is a missing-value marker ("NA", "N/A", "NULL" ...)."""
-    s = text.strip()
-    return "" if s in MISSING else s
-
-
-def column_key(name: str) -> str:
-    """A header cell folded for matching: 'EVENT_ID_CNTY' -> 'event_id_cnty', 'Event ID' -> 'event_id'."""
-    return re.sub(r"[^0-9a-z]+", "_", name.strip().lstrip("\ufeff").lower()).strip("_")
-
-
-@dataclass
-class Table:
-    """A delimited file's header (found below any preamble lines) and its data rows.
-
-    ``col`` maps canonical column names (after ``aliases``) to cell positions. A header one
-    cell shorter than the data rows (R's ``write.table`` with row names) is recognised on the
-    first data row, which then starts with a row number, and every position shifts by one.
-    """
-
-    label: str
-    col: dict[str, int]
-    names: list[str]
-    width: int
-    line: int
-    preamble: list[str]
-    delimiter: str
-    _rows: Iterator[tuple[int, list[str]]]
-    row_names: bool = False
-
-    def rows(self) -> Iterator[tuple[int, list[str]]]:
-        """(line, cells) of each data row; blank rows are passed over, other widths are left to the caller."""
-        first = True
-        for n, cells in self._rows:
-            if not any(c.strip() for c in cells):
-                continue
-            if first:
-                first = False
-                row_name = cells[0].strip()
-                if len(cells) == self.width + 1 and self.names[0].strip() and row_name.isdigit():
-                    self.row_names = True
-                    self.width += 1
-                    for name in self.col:
-                        self.col[name] += 1
-            yield n, cells
-
-    def width_error(self, n: int, cells: list[str]) -> RecordError:
-        """The error for a row of the wrong width (a damaged or truncated row)."""
-        sep = {",": "comma", "\t": "tab", ";": "semicolon"}.get(self.delimiter, repr(self.delimiter))
-        return RecordError(
-            self.label, n, "", f"expected {self.width} {sep}-separated columns, found {len(cells)}"
-        )
-
-    def text(self, cells: list[str]) -> str:
-        """A row written back as one line, for the reject file."""
-        return self.delimiter.join(cells)
-
-
-DELIMITERS = (",", "\t", ";")
-"""Delimiters a table may use, in order of preference when the first lines use several equally."""
-SNIFF_LINES = 8
-
-PREAMBLE_LIMIT = 25
-"""How many lines above the header (titles, "(Sample)" notes, licence lines) are looked through."""
-
-
-def read_table(
-    fh: IO[str],
-    label: str,
-    required: tuple[str, ...],
-    expect: str,
-    aliases: dict[str, str] | None = None,
-    delimiter: str | None = None,
-) -> Table:
-    """Find the header of a delimited export (below up to PREAMBLE_LIMIT preamble lines) and index it.
-
-    Column names are matched folded (case, spaces and punctuation ignored) and through
-    ``aliases`` (folded alternative name -> canonical name). The first line that has every
-    required column is the header; if none has, the error lists what the best line lacked.
-    ``delimiter`` None means the one the first lines use most: a comma, a tab, or the
-    semicolon that Excel writes in "CSV" where the comma is the decimal mark.
-    """
-    lines: Iterable[str] = fh
-    if delimiter is None:
-        head = [line for line in itertools.islice(fh, SNIFF_LINES)]
-        delimiter = max(DELIMITERS, key=lambda d: max((line.count(d) for line in head), default=0))
-        lines = itertools.chain(head, fh)
-    rows = numbered_rows(lines, label, delimiter)
-    aliases = aliases or {}
-    best: tuple[int, int, list[str], list[str]] | None = None
-    preamble: list[str] = []
-    for n, cells in rows:
-        col: dict[str, int] = {}
-        for i, name in enumerate(cells):
-            key = column_key(name)
-            col.setdefault(aliases.get(key, key), i)
-        missing = [c for c in required if c not in col]
-        if not missing:
-            return Table(label, col, cells, len(cells), n, preamble, delimiter, rows)
-        if best is None or len(required) - len(missing) > best[1]:
-            best = (n, len(required) - len(missing), missing, cells)
-        preamble.append(delimiter.join(cells))
-        if len(preamble) > PREAMBLE_LIMIT:
-            break
-    if best is None:
-        raise RecordError(label, 1, "", f"the file is empty; expected {expect}")
-    n, _, missing, cells = best
-    shown = ", ".join(h.strip() for h in cells[:12]) + (" ..." if len(cells) > 12 else "")
-    raise RecordError(
-        label, n, "", f"not {expect}: the header lacks column(s) {', '.join(missing)} (found: {shown})"
-    )
 
 
 def coordinates(label: str, line: int, lat_text: str, lon_text: str) -> tuple[float | None, float | None]:
