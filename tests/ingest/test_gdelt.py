@@ -254,7 +254,8 @@ def test_every_layout_is_recognised_by_its_columns(
 def test_a_header_row_export_is_read_by_column_name(tmp_path: Path) -> None:
     # a BigQuery export: comma-separated, a header, the columns in another order
     names = ["SOURCEURL", *[n for n in _NAMES_61 if n != "SOURCEURL"]]
-    values = [STRIKE_CELLS.get(n, "") for n in names]
+    names[names.index("SQLDATE")] = "Day"  # as some exports name it
+    values = [STRIKE_CELLS.get("SQLDATE" if n == "Day" else n, "") for n in names]
     path = tmp_path / "bq.csv"
     with open(path, "w", encoding="utf-8", newline="") as fh:
         csv.writer(fh).writerows([names, values])

@@ -104,7 +104,10 @@ def _records(path: Path, label: str, stats: ImportStats, skip: bool) -> Iterator
         header_cells = first.rstrip("\r\n").split(delimiter)
         if any(column_key(h.strip('"')) == "globaleventid" for h in header_cells):
             next(rows)
-            keys = {column_key(h.strip('"')): i for i, h in enumerate(header_cells)}
+            keys: dict[str, int] = {}
+            for i, h in enumerate(header_cells):
+                key = column_key(h.strip('"'))
+                keys.setdefault(rules.header_aliases.get(key, key), i)
             missing = [c for c in USED if column_key(c) not in keys]
             if missing:
                 raise RecordError(label, 1, "", f"not {EXPECT}: the header lacks {', '.join(missing)}")

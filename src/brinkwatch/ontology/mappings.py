@@ -360,6 +360,7 @@ class GdeltRules:
 
     codeset: str
     place_types: dict[str, str]
+    header_aliases: dict[str, str] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -375,7 +376,8 @@ def load_gdelt() -> GdeltRules:
             raise MappingError(
                 file, 0, f"geo_types {key}: {value!r} is not a place type; known: {', '.join(PLACE_TYPES)}"
             )
-    return GdeltRules(codeset=str(data["codeset"]), place_types=place_types)
+    aliases = {str(k): str(v) for k, v in (data.get("header_aliases") or {}).items()}
+    return GdeltRules(codeset=str(data["codeset"]), place_types=place_types, header_aliases=aliases)
 
 
 @dataclass(frozen=True)
