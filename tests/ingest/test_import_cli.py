@@ -127,3 +127,12 @@ def test_jsonl_and_gdelt_skip_bad_rows_through_the_command(tmp_path: Path) -> No
     reject_file = tmp_path / f"store.rejects.{events_file.name}.tsv"
     [header, row] = reject_file.read_text(encoding="utf-8").splitlines()
     assert header == "file\tline\tfield\treason\trow" and row.split("\t")[1:3] == ["2", "GLOBALEVENTID"]
+
+
+def test_a_clean_file_writes_no_reject_file(tmp_path: Path) -> None:
+    path = tmp_path / "clean.csv"
+    path.write_text(_csv(ROCKETS, PROTEST), encoding="utf-8")
+    db = tmp_path / "store.db"
+    code, out, _ = _invoke("import", "--format", "acled", str(path), "--db", str(db), "--skip-bad-rows")
+    assert code == 0 and "no damaged rows" in out
+    assert not list(tmp_path.glob("*.rejects.*"))

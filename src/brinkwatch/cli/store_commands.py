@@ -199,7 +199,7 @@ def import_records(
         reject_file = _reject_file(store, file, rejects)
     found = getattr(stream, "stats", None)
     rejected = list(found.rejected) if found is not None else []
-    if skip_bad_rows:
+    if rejected:
         from brinkwatch.ingest.tabular import write_rejects
 
         write_rejects(rejected, reject_file)
@@ -208,7 +208,7 @@ def import_records(
         if found is not None:
             data["import"] = found.to_dict()
         if skip_bad_rows:
-            data["rejects_file"] = str(reject_file)
+            data["rejects_file"] = str(reject_file) if rejected else None
         _print_json(data)
         return
     table = Table("kind", "added", "updated", "skipped", title=f"import {file.name}")
@@ -220,8 +220,10 @@ def import_records(
         out.print(f"layout: {found.layout}", markup=False)
     out.print(table)
     out.print(f"{stats.merged} actors merged into known ones; {stats.closed} open relations closed")
-    if skip_bad_rows:
+    if rejected:
         out.print(f"{len(rejected):,} damaged rows rejected; listed in {reject_file}", markup=False)
+    elif skip_bad_rows:
+        out.print("no damaged rows", markup=False)
 
 
 def _reject_file(store: Store, file: Path, chosen: Path | None) -> Path:
