@@ -339,3 +339,13 @@ def test_a_semicolon_separated_excel_export_reads_the_same(tmp_path: Path) -> No
         for row in (ROCKETS, PROTEST):
             writer.writerow({k: row.get(k, "") for k in HEADER})
     assert list(acled.read(semicolon)) == list(acled.read(comma))
+
+
+def test_a_pandas_export_with_float_codes_reads_the_same(tmp_path: Path) -> None:
+    floats = {k: f"{PROTEST[k]}.0" for k in ("time_precision", "iso", "geo_precision")}
+    plain, pandas = tmp_path / "plain.csv", tmp_path / "pandas.csv"
+    plain.write_text(_csv(ROCKETS, PROTEST), encoding="utf-8")
+    rockets = {**ROCKETS, "inter1": "3.0", "inter2": "8.0", "fatalities": "0.0"}
+    pandas.write_text(_csv(rockets, {**PROTEST, **floats}), encoding="utf-8")
+    assert list(acled.read(pandas)) == list(acled.read(plain))
+    assert [e.date for e in events(list(acled.read(pandas)))] == ["2020-01-03", "2020-01"]

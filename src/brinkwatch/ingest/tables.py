@@ -46,9 +46,17 @@ MISSING = frozenset({"", "NA", "N/A", "n/a", "#N/A", "NULL", "null", "NaN", "nan
 
 
 def present(text: str) -> str:
-    """A cell's text, or '' when the cell is a missing-value marker ("NA", "N/A", "NULL" ...)."""
+    """A cell's text, or '' when the cell is a missing-value marker ("NA", "N/A", "NULL" ...).
+
+    A whole number written as a float ("7.0", pandas' way with a column that has gaps)
+    is read as the integer it is, so codes, ids and counts match their plain spelling.
+    """
     s = text.strip()
-    return "" if s in MISSING else s
+    if s in MISSING:
+        return ""
+    if s.endswith(".0") and s[:-2].isdigit():
+        return s[:-2]
+    return s
 
 
 def column_key(name: str) -> str:
