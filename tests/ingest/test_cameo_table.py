@@ -47,13 +47,13 @@ def test_cameo_11_table_maps_codes_and_actors(tmp_path: Path) -> None:
     fight, threat, visit, embargo = evs["2"], evs["3"], evs["4"], evs["7"]
     assert (fight.type, fight.intensity, fight.quad_class) == ("ASSAULT", -10.0, 4)
     assert fight.source == ["united-states"] and fight.target == ["iran"]
-    assert threat.type == "THREATEN" and threat.source == ["iran-military"]
+    assert threat.type == "THREATEN" and threat.source == ["military-of-iran"]
     assert (visit.type, visit.mode) == ("CONSULT", "visit")
     assert (embargo.type, embargo.mode, embargo.source) == ("SANCTION", "economic", ["australia"])
     actors = {r.id: r for r in records if isinstance(r, Actor)}
-    assert actors["iran-military"].type == "government" and actors["iran-military"].country == "IRN"
-    assert actors["iran-military"].code == "IRNMIL"
-    assert actors["iraq-government"].type == "government"
+    assert actors["military-of-iran"].type == "government" and actors["military-of-iran"].country == "IRN"
+    assert actors["military-of-iran"].code == "IRNMIL"
+    assert actors["government-of-iraq"].type == "government"
     assert stream.stats.unknown_codes == {"999": 1}
     assert stream.stats.unmapped == {"010": 1}
     assert "cameo-1.1" in stream.stats.summary() and "999 (1)" in stream.stats.summary()
@@ -104,11 +104,17 @@ def test_damaged_rows_name_line_and_column(
     assert words in str(err.value) and "gulf.tsv" in str(err.value)
 
 
-def test_wrong_file_types_are_refused_up_front(tmp_path: Path) -> None:
+def test_compressed_tables_are_read_through_and_other_files_refused(tmp_path: Path) -> None:
     archive = tmp_path / "gulf.tsv.gz"
     archive.write_bytes(gzip.compress(CAMEO_11.encode()))
-    with pytest.raises(RecordError, match="gzip archive"):
-        cameo_table.read(archive)
+    plain = _write(tmp_path, "news.tsv", CAMEO_11)
+    assert [e.type for e in events(list(cameo_table.read(archive)))] == [
+        e.type for e in events(list(cameo_table.read(plain)))
+    ]
+    pdf = tmp_path / "paper.tsv"
+    pdf.write_bytes(b"%PDF-1.4 not a table")
+    with pytest.raises(RecordError, match="a PDF document"):
+        cameo_table.read(pdf)
     csv_file = _write(tmp_path, "other.csv", "a,b,c\n1,2,3\n")
     with pytest.raises(RecordError, match="not a CAMEO event table"):
         cameo_table.read(csv_file)
@@ -124,5 +130,16 @@ def test_round_trip_into_the_store_adds_nothing_the_second_time(tmp_path: Path, 
     assert counts["events"] == 4
     store.add_records(cameo_table.read(path))  # type: ignore[attr-defined]
     assert store.counts() == counts  # type: ignore[attr-defined]
-    stored = store.events(source="iran-military")  # type: ignore[attr-defined]
+    stored = store.events(source="military-of-iran")  # type: ignore[attr-defined]
     assert [e.type for e in stored] == ["THREATEN"]
+
+
+def test_skip_bad_rows_sets_damaged_rows_aside(tmp_path: Path) -> None:
+    damaged = CAMEO_11 + "2020-02-30\tUSA\tIRN\t190\n" + "2020-01-09\tUSA\tIRN\tXX\n" + "2020-01-09\tUSA\n"
+    path = _write(tmp_path, "news.tsv", damaged + "2020-01-10\tIRN\tUSA\t042\n")
+    with pytest.raises(RecordError):
+        list(cameo_table.read(path, codeset="cameo-1.1"))
+    stream = cameo_table.read(path, codeset="cameo-1.1", skip_bad_rows=True)
+    assert len(events(list(stream))) == 5
+    assert [(r.line, r.field) for r in stream.stats.rejected] == [(8, "date"), (9, "code"), (10, "")]
+    assert stream.stats.rejected[1].text == "2020-01-09\tUSA\tIRN\tXX"

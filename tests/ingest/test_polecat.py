@@ -119,7 +119,7 @@ def test_damaged_records_name_line_and_field(
 def test_not_json_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "events.tsv"
     path.write_text("event_id\tevent_date\n", encoding="utf-8")
-    with pytest.raises(RecordError, match="not POLECAT/PLOVER JSON"):
+    with pytest.raises(RecordError, match=r"not POLECAT/PLOVER JSON.*no event type column"):
         list(polecat.read(path))
 
 
@@ -146,3 +146,96 @@ def test_round_trip_into_the_store(tmp_path: Path, store: object) -> None:
     store.add_records(polecat.read(path))  # type: ignore[attr-defined]
     store.add_records(polecat.read(path))  # type: ignore[attr-defined]
     assert len(store.events()) == 3  # type: ignore[attr-defined]
+
+
+# -- the weekly tab-separated releases ------------------------------------------------------
+
+TSV_HEADER = [
+    "Event ID", "Event Date", "Event Type", "Event Mode", "Event Intensity", "Quad Code", "Contexts",
+    "Actor Name", "Actor Country", "Actor COW", "Primary Actor Sector", "Actor Sectors", "Actor Title",
+    "Actor Name Raw", "Wikipedia Actor ID", "Recipient Name", "Recipient Country", "Recipient COW",
+    "Primary Recipient Sector", "Recipient Sectors", "Recipient Title", "Recipient Name Raw",
+    "Wikipedia Recipient ID", "Placename", "City", "District", "Province", "Country", "Latitude",
+    "Longitude", "GeoNames ID", "Raw Placename", "Feature Type", "Source", "Publication Date",
+    "Story People", "Story Organizations", "Story Locations", "Language", "Version",
+]  # fmt: skip
+
+
+def _tsv(*rows: dict[str, str]) -> str:
+    lines = ["\t".join(TSV_HEADER)] + ["\t".join(row.get(h, "") for h in TSV_HEADER) for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+# Rows written for these tests in POLECAT's weekly column set.
+WEEKLY = [
+    {
+        "Event ID": "20230102-0001",
+        "Event Date": "2023-01-02",
+        "Event Type": "ASSAULT",
+        "Event Mode": "drone",
+        "Event Intensity": "-10",
+        "Quad Code": "MATERIAL CONFLICT",
+        "Actor Name": "Iran;Kataib Hezbollah",
+        "Actor Country": "IRN;IRQ",
+        "Recipient Name": "United States",
+        "Recipient Country": "USA",
+        "Placename": "Erbil",
+        "Country": "IRQ",
+        "Latitude": "36.19",
+        "Longitude": "44.01",
+        "Version": "v1",
+    },
+    {
+        "Event ID": "20230102-0002",
+        "Event Date": "2023-01-02",
+        "Event Type": "CONSULT",
+        "Event Mode": "visit",
+        "Quad Code": "VERBAL COOPERATION",
+        "Actor Name": "Iraq",
+        "Actor Country": "IRQ",
+        "Recipient Name": "Iran",
+        "Recipient Country": "IRN",
+    },
+]
+
+
+def test_weekly_tsv_reads_like_json(tmp_path: Path) -> None:
+    path = tmp_path / "ngec_coded_all_2023-01-02.txt"
+    path.write_text(_tsv(*WEEKLY), encoding="utf-8")
+    stream = polecat.read(path)
+    records = list(stream)
+    check_stream(records)
+    assert stream.stats.layout == "POLECAT weekly tab-separated release"
+    strike, visit = events(records)
+    assert (strike.id, strike.type, strike.mode, strike.quad_class) == (
+        "polecat-20230102-0001",
+        "ASSAULT",
+        "drone",
+        4,
+    )
+    assert (
+        strike.source == ["iran", "kataib-hezbollah"] and strike.target == ["united-states"] and strike.place
+    )
+    assert (visit.type, visit.mode, visit.source, visit.target) == ("CONSULT", "visit", ["iraq"], ["iran"])
+
+
+def test_weekly_tsv_skip_bad_rows(tmp_path: Path) -> None:
+    bad = [
+        {**WEEKLY[1], "Event ID": ""},
+        {**WEEKLY[1], "Event ID": "x2", "Event Date": "2023-02-30"},
+        {**WEEKLY[1], "Event ID": "x3", "Event Intensity": "-40"},
+        {**WEEKLY[1], "Event ID": "x4", "Placename": "Erbil", "Latitude": "north"},
+    ]
+    path = tmp_path / "weekly.txt"
+    path.write_text(_tsv(WEEKLY[0], *bad, WEEKLY[1]) + "x5\t2023-01-02\n", encoding="utf-8")
+    with pytest.raises(RecordError, match="event_id"):
+        list(polecat.read(path))
+    stream = polecat.read(path, skip_bad_rows=True)
+    assert len(events(list(stream))) == 2
+    assert [(r.line, r.field) for r in stream.stats.rejected] == [
+        (3, "event_id"),
+        (4, "event_date"),
+        (5, "event_intensity"),
+        (6, "latitude"),
+        (8, ""),
+    ]

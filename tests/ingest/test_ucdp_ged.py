@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -167,3 +168,89 @@ def test_the_real_hdx_export_imports_whole() -> None:
     assert stream.stats.events == stream.stats.rows > 7000
     assert not stream.stats.rows_without_event
     check_stream(records[:500])
+
+
+# -- layouts, governments of every country, date ranges, recovery ------------------------------
+
+
+def test_the_zipped_download_reads_like_the_plain_csv(tmp_path: Path) -> None:
+    text = _csv(CLASH, MONTH, COALITION)
+    plain = tmp_path / "ged.csv"
+    plain.write_text(text, encoding="utf-8")
+    zipped = tmp_path / "ged231-csv.zip"
+    with zipfile.ZipFile(zipped, "w") as archive:
+        archive.writestr("GEDEvent_v23_1.csv", text)
+    stream = ucdp_ged.read(zipped)
+    assert list(stream) == list(ucdp_ged.read(plain))
+    assert "zipped (GEDEvent_v23_1.csv)" in stream.stats.layout
+
+
+def test_an_upper_case_header_below_a_title_line_is_found(tmp_path: Path) -> None:
+    path = tmp_path / "ged_upper.csv"
+    body = _csv(CLASH).split("\n", 1)
+    path.write_text("UCDP GED extract\n" + body[0].upper() + "\n" + body[1], encoding="utf-8")
+    stream = ucdp_ged.read(path)
+    assert [e.id for e in events(list(stream))] == ["ucdp-ged-5001"]
+    assert "1 preamble line(s) skipped" in stream.stats.layout
+
+
+@pytest.mark.parametrize(
+    ("side", "state"),
+    [
+        ("Government of Myanmar (Burma)", "myanmar"),
+        ("Government of Bangladesh", "bangladesh"),
+        ("Government of Russia (Soviet Union)", "russia"),
+        ("Government of DR Congo (Zaire)", "democratic-republic-of-the-congo"),
+        ("Government of Yemen (North Yemen)", "yemen"),
+        ("Government of Bosnia-Herzegovina", "bosnia-and-herzegovina"),
+        ("Government of Ivory Coast", "cote-divoire"),
+        ("Government of Cambodia (Kampuchea)", "cambodia"),
+    ],
+)
+def test_every_government_is_its_state(tmp_path: Path, side: str, state: str) -> None:
+    path = tmp_path / "ged.csv"
+    path.write_text(
+        _csv({**CLASH, "side_a": side, "side_b": "KNU", "country": "", "iso3": ""}), encoding="utf-8"
+    )
+    records = list(ucdp_ged.read(path))
+    [event] = events(records)
+    actors = {r.id: r for r in records if isinstance(r, Actor)}
+    assert event.source == [state] and actors[state].type == "state"
+
+
+def test_store_answers_for_a_state_ucdp_names_with_its_former_name(tmp_path: Path, store: object) -> None:
+    path = tmp_path / "ged.csv"
+    row = {**CLASH, "side_a": "Government of Myanmar (Burma)", "side_b": "KNU", "country": "Myanmar (Burma)"}
+    path.write_text(_csv({**row, "iso3": "MMR"}), encoding="utf-8")
+    store.add_records(ucdp_ged.read(path))  # type: ignore[attr-defined]
+    assert store.resolve_actor("Myanmar") == "myanmar"  # type: ignore[attr-defined]
+    assert [e.id for e in store.events(actor="myanmar")] == ["ucdp-ged-5001"]  # type: ignore[attr-defined]
+
+
+def test_a_date_range_inside_a_month_keeps_its_days(tmp_path: Path) -> None:
+    path = tmp_path / "ged.csv"
+    path.write_text(
+        _csv({**MONTH, "date_start": "2005-06-10", "date_end": "2005-06-25"}, {**MONTH, "id": "5009"}),
+        encoding="utf-8",
+    )
+    ranged, whole_month = events(list(ucdp_ged.read(path)))
+    assert (ranged.date, ranged.date_end) == ("2005-06-10", "2005-06-25")
+    assert (whole_month.date, whole_month.date_end) == ("2005-06", None)
+
+
+def test_skip_bad_rows_sets_each_damaged_row_aside(tmp_path: Path) -> None:
+    bad = [
+        ({**CLASH, "id": "6001", "type_of_violence": "4"}, "type_of_violence"),
+        ({**CLASH, "id": "6002", "date_start": "2008-02-31"}, "date_start"),
+        ({**CLASH, "id": "6003", "date_end": "2008-03-01"}, "date_end"),
+        ({**CLASH, "id": "6004", "best": "-3"}, "best"),
+        ({**CLASH, "id": ""}, "id"),
+        ({**CLASH, "id": "6005", "latitude": "95"}, "latitude"),
+    ]
+    path = tmp_path / "ged.csv"
+    path.write_text(_csv(HXL, CLASH, *(row for row, _ in bad), MONTH), encoding="utf-8")
+    stream = ucdp_ged.read(path, skip_bad_rows=True)
+    assert [e.id for e in events(list(stream))] == ["ucdp-ged-5001", "ucdp-ged-5002"]
+    assert [(r.line, r.field) for r in stream.stats.rejected] == [
+        (4 + i, field) for i, (_, field) in enumerate(bad)
+    ]

@@ -174,9 +174,21 @@ def _options(pairs: list[str]) -> dict[str, str]:
 
 @app.command("import")
 def import_records(
-    file: Annotated[Path, typer.Argument(help="The dataset file to import.")],
+    file: Annotated[Path, typer.Argument(help="The dataset file to import (.gz and .zip are read through).")],
     fmt: Annotated[ImportFormat, typer.Option("--format", help=f"Input format. {IMPORT_HELP}.")],  # type: ignore[valid-type]
     db: DbOption = None,
+    skip_bad_rows: Annotated[
+        bool,
+        typer.Option(
+            "--skip-bad-rows",
+            help="Import the good rows and write each damaged one (file, line, reason, row) to a reject file "
+            "beside the store, instead of importing nothing.",
+        ),
+    ] = False,
+    rejects: Annotated[
+        Path | None,
+        typer.Option("--rejects", help="Where to write the rejected rows (with --skip-bad-rows)."),
+    ] = None,
     output: Annotated[
         OutputFormat, typer.Option("--output", "-o", help="Output format.")
     ] = OutputFormat.table,
@@ -184,33 +196,90 @@ def import_records(
         "--option", help="KEY=VALUE passed to the importer (e.g. codeset=weis for cameo); repeatable.",
         show_default=False)] = None,
 ) -> None:
-    """Import a dataset's records into the store, all or nothing."""
+    """Import a dataset's records into the store, all or nothing unless --skip-bad-rows.
+
+    \b
+    Formats, and the layouts each recognises from the file itself:
+      gdelt     GDELT 1.0 historical (57 columns), 1.0 daily (58),
+                2.0 (61), exports with a header row
+      acled     ACLED 2015-2018 (upper case, GWNO, ALLY_ACTOR_1),
+                2016 API (index column), 2019-2022 API, 2020 API
+                (9-May-20 dates), current (2023-), "(Sample)" line
+      ucdp-ged  UCDP GED: plain CSV, HDX (HXL tag row), zipped
+      icews     ICEWS coded event files (.tab as published, or CSV)
+      polecat   POLECAT/PLOVER JSON Lines or array, weekly TSV
+      cameo     CAMEO/WEIS tables (date, source, target, code)
+      jsonl     brinkwatch interchange records (RECORDS.md)
+    Any of them may be .gz or .zip. Dates: ISO, 20200103,
+    03 January 2020, 9-May-20, day/month/year. NA, N/A and empty
+    cells are missing values.
+    """
+    from brinkwatch.ingest.importers import SKIP_BAD_ROWS, wrong_format_hint
+
     importer = registry.get_importer(str(fmt))
     options = _options(option or [])
+    if skip_bad_rows:
+        options[SKIP_BAD_ROWS] = "true"
     if not file.is_file():
         _fail(f"{file}: no such file")
     try:
-        records = importer.read(file, options)
+        stream = importer.read(file, options)
+    except RecordError as exc:  # the file's head already shows it is not this format
+        hint = wrong_format_hint(file, str(fmt))
+        _fail(f"{exc}; nothing was imported" + (f" ({hint})" if hint else ""))
     except (ValueError, ModuleNotFoundError) as exc:  # an option the format does not take
         _fail(f"--format {fmt}: {exc}")
     with _open(db) as store:
-        counted = _Counted(records, f"import {file.name}")
         try:
+            counted = _Counted(stream, f"import {file.name}")
             stats = store.add_records(counted)
         except RecordError as exc:
-            _fail(f"{exc}; nothing was imported")
+            hint = wrong_format_hint(file, str(fmt))
+            _fail(f"{exc}; nothing was imported" + (f" ({hint})" if hint else ""))
         except StoreInputError as exc:
             _fail(f"{file}: {exc}; nothing was imported")
+        reject_file = _reject_file(store, file, rejects)
+    found = getattr(stream, "stats", None)
+    rejected = list(found.rejected) if found is not None else []
+    if rejected:
+        from brinkwatch.ingest.tabular import write_rejects
+
+        write_rejects(rejected, reject_file)
     if output is OutputFormat.json:
-        _print_json(stats.to_dict())
+        data = stats.to_dict()
+        if found is not None:
+            data["import"] = found.to_dict()
+        if skip_bad_rows:
+            data["rejects_file"] = str(reject_file) if rejected else None
+        _print_json(data)
         return
     table = Table("kind", "added", "updated", "skipped", title=f"import {file.name}")
     for kind in ("document", "actor", "place", "relation", "event"):
         row = (stats.added[kind], stats.updated[kind], stats.skipped[kind])
         if any(row):
             table.add_row(kind, *(f"{n:,}" for n in row))
+    if found is not None and found.layout and not found.rows_without_event:  # else the logged summary says it
+        out.print(f"layout: {found.layout}", markup=False)
     out.print(table)
     out.print(f"{stats.merged} actors merged into known ones; {stats.closed} open relations closed")
+    if rejected:
+        out.print(f"{len(rejected):,} damaged rows rejected; listed in {reject_file}", markup=False)
+    elif skip_bad_rows:
+        out.print("no damaged rows", markup=False)
+
+
+def _reject_file(store: Store, file: Path, chosen: Path | None) -> Path:
+    """Where rejected rows go: the --rejects path, else beside a SQLite store, else the current folder."""
+    if chosen is not None:
+        return chosen
+    url = store.engine.url
+    folder, stem = Path("."), "brinkwatch"
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        db_path = Path(str(url.database))
+        folder, stem = db_path.parent, db_path.stem
+    elif url.database:
+        stem = str(url.database)
+    return folder / f"{stem}.rejects.{file.name}.tsv"
 
 
 @app.command()

@@ -39,15 +39,20 @@ COLUMNS = ("date", "source", "target", "code")
 EXPECT = "a CAMEO event table (tab-separated date, source, target, code)"
 
 
-def read(path: Path, codeset: str | None = None) -> ImportStream:
-    """Stream actors and events from a CAMEO/WEIS table; ``codeset`` None means detect it from the codes."""
+def read(path: Path, codeset: str | None = None, skip_bad_rows: bool = False) -> ImportStream:
+    """Stream actors and events from a CAMEO/WEIS table; ``codeset`` None means detect it from the codes.
+
+    With ``skip_bad_rows`` a damaged row is set aside in ``stats.rejected`` instead of
+    stopping the import.
+    """
     path = Path(path)
     label = label_of(path)
     layout = _layout(path, label)
     chosen = codeset or detect_codeset(path, label, layout)
     stats = ImportStats(dataset=path.name, source=label)
     stats.notes.append(f"code set {chosen}" + ("" if codeset else " (detected from the codes)"))
-    return ImportStream(_records(path, label, layout, load_codeset(chosen), stats), stats)
+    stats.layout = "CAMEO/WEIS event table" + (" with a header" if layout[0] else " without a header")
+    return ImportStream(_records(path, label, layout, load_codeset(chosen), stats, skip_bad_rows), stats)
 
 
 def _layout(path: Path, label: str) -> tuple[bool, dict[str, int], int]:
@@ -95,6 +100,7 @@ def _records(
     layout: tuple[bool, dict[str, int], int],
     codes: CodeSet,
     stats: ImportStats,
+    skip: bool = False,
 ) -> Iterator[AnyRecord]:
     has_header, index, width = layout
     di, si, ti, ci = (index[c] for c in COLUMNS)
@@ -104,7 +110,7 @@ def _records(
     dates = DateCache()
     table = codes.codes
     set_label = "WEIS" if codes.name == "weis" else "CAMEO"
-    resolved = actors.resolved_codes
+    resolved: dict[str, str] = {}  # a table row gives only codes, so each code resolves once
     n = rows = events = 0
     try:
         with open_text(path, EXPECT) as fh:
@@ -117,17 +123,31 @@ def _records(
                 if len(cells) != width:
                     if len(cells) == 1 and not cells[0].strip():
                         continue
-                    raise RecordError(
-                        label,
-                        n,
-                        "",
-                        f"expected {width} tab-separated columns ({', '.join(COLUMNS)}), found {len(cells)}",
+                    rows += 1
+                    _bad(
+                        RecordError(
+                            label,
+                            n,
+                            "",
+                            f"expected {width} tab-separated columns ({', '.join(COLUMNS)}), "
+                            f"found {len(cells)}",
+                        ),
+                        line,
+                        stats,
+                        skip,
                     )
+                    continue
                 rows += 1
                 code = cells[ci].strip()
                 if code not in table:
                     if not code.isdigit() or not 2 <= len(code) <= 4:
-                        raise RecordError(label, n, "code", f"{code!r} is not a {set_label} event code")
+                        _bad(
+                            RecordError(label, n, "code", f"{code!r} is not a {set_label} event code"),
+                            line,
+                            stats,
+                            skip,
+                        )
+                        continue
                     stats.unknown_codes[code] += 1
                     continue
                 mapping = table[code]
@@ -137,7 +157,8 @@ def _records(
                 try:
                     day = dates.parse(cells[di])
                 except ValueError as exc:
-                    raise RecordError(label, n, "date", str(exc)) from None
+                    _bad(RecordError(label, n, "date", str(exc)), line, stats, skip)
+                    continue
                 row = str(n)
                 source = cells[si].strip()
                 target = cells[ti].strip()
@@ -147,6 +168,7 @@ def _records(
                     actor_id = resolved.get(source)
                     if actor_id is None:
                         actor_id, new = actors.by_code(source, row)
+                        resolved[source] = actor_id
                         if new is not None:
                             stats.actors += 1
                             yield new
@@ -155,6 +177,7 @@ def _records(
                     actor_id = resolved.get(target)
                     if actor_id is None:
                         actor_id, new = actors.by_code(target, row)
+                        resolved[target] = actor_id
                         if new is not None:
                             stats.actors += 1
                             yield new
@@ -182,3 +205,10 @@ def _records(
     finally:
         stats.rows += rows
         stats.events += events
+
+
+def _bad(error: RecordError, line: str, stats: ImportStats, skip: bool) -> None:
+    """Stop on a damaged row, or (``skip_bad_rows``) set it aside with its reason."""
+    if not skip:
+        raise error
+    stats.reject(error, line.rstrip("\r\n"))

@@ -12,6 +12,7 @@ import importlib
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
+from brinkwatch.ingest.importers import FORMATS, SKIP_BAD_ROWS
 from brinkwatch.records import AnyRecord
 from brinkwatch.registry import Importer
 
@@ -19,29 +20,36 @@ Read = Callable[[Path, Mapping[str, str]], Iterable[AnyRecord]]
 
 
 def _reader(target: str, options: tuple[str, ...] = ()) -> Read:
-    """``read(path, options)`` calling ``module:function(path, **options)``, refusing unknown options."""
+    """``read(path, options)`` calling ``module:function(path, **options)``, refusing unknown options.
+
+    Every built-in importer can skip damaged rows, so ``skip_bad_rows`` is always taken.
+    """
     module_name, func = target.split(":")
 
     def read(path: Path, given: Mapping[str, str]) -> Iterable[AnyRecord]:
-        unknown = sorted(set(given) - set(options))
+        kwargs: dict[str, object] = {k: v for k, v in given.items() if k != SKIP_BAD_ROWS}
+        unknown = sorted(set(kwargs) - set(options))
         if unknown:
             takes = f"takes {', '.join(options)}" if options else "takes no options"
             raise ValueError(f"unknown option {', '.join(unknown)} for this format (it {takes})")
+        if given.get(SKIP_BAD_ROWS, "").lower() in ("1", "true", "yes"):
+            kwargs[SKIP_BAD_ROWS] = True
         function: Callable[..., Iterable[AnyRecord]] = getattr(importlib.import_module(module_name), func)
-        return function(path, **given)
+        return function(path, **kwargs)
 
     return read
 
 
-jsonl = Importer("jsonl", "interchange records (RECORDS.md), one JSON object a line; what `export` writes",
-                 _reader("brinkwatch.ingest.jsonl_records:read"))
-gdelt = Importer("gdelt", "GDELT 2.0 event files (tab-separated, 61 columns, CAMEO codes)",
-                 _reader("brinkwatch.ingest.gdelt:read"))
-acled = Importer("acled", "ACLED CSV exports (actors by name, PLOVER types via acled_plover.tsv)",
-                 _reader("brinkwatch.ingest.acled:read"))
-ucdp_ged = Importer("ucdp-ged", "UCDP Georeferenced Event Dataset CSV (lethal events, deaths, places)",
-                    _reader("brinkwatch.ingest.ucdp_ged:read"))
-cameo = Importer("cameo", "CAMEO/WEIS event tables (date, source, target, code); option codeset=NAME",
-                 _reader("brinkwatch.ingest.cameo_table:read", ("codeset",)))
-polecat = Importer("polecat", "POLECAT / PLOVER event records in JSON Lines or a JSON array",
-                   _reader("brinkwatch.ingest.polecat:read"))
+jsonl = Importer(
+    "jsonl", FORMATS["jsonl"] + "; what `export` writes", _reader("brinkwatch.ingest.jsonl_records:read")
+)
+gdelt = Importer("gdelt", FORMATS["gdelt"], _reader("brinkwatch.ingest.gdelt:read"))
+acled = Importer("acled", FORMATS["acled"], _reader("brinkwatch.ingest.acled:read"))
+ucdp_ged = Importer("ucdp-ged", FORMATS["ucdp-ged"], _reader("brinkwatch.ingest.ucdp_ged:read"))
+icews = Importer("icews", FORMATS["icews"], _reader("brinkwatch.ingest.icews:read"))
+cameo = Importer(
+    "cameo",
+    FORMATS["cameo"] + "; option codeset=NAME",
+    _reader("brinkwatch.ingest.cameo_table:read", ("codeset",)),
+)
+polecat = Importer("polecat", FORMATS["polecat"], _reader("brinkwatch.ingest.polecat:read"))

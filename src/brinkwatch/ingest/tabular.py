@@ -1,28 +1,40 @@
-"""What every dataset importer shares: opening files, numbered rows, dates, ids, stats, fast records.
+"""What every dataset importer shares: dates, ids, stats, rejected rows, fast records.
 
-Importers stream: they read a row, check it cheaply, and yield records, so a
-file of any size imports in constant memory. A damaged row stops the import
-with a :class:`~brinkwatch.records.RecordError` naming the file, the line and
-the column; a well-formed row whose category has no PLOVER meaning is not an
-error but is counted in :class:`ImportStats`, which the ``import`` command can
-print and which is logged when the stream ends, so nothing is dropped silently.
+Opening files (``files.py``) and reading headers and rows (``tables.py``) live in
+their own modules and are re-exported here. Importers stream: they read a row,
+check it cheaply, and yield records, so a file of any size imports in constant
+memory. A damaged row stops the import with a
+:class:`~brinkwatch.records.RecordError` naming the file, the line and the
+column, or, with ``skip_bad_rows``, is kept aside as a :class:`Reject` and
+written to a reject file; a well-formed row whose category has no PLOVER
+meaning is not an error but is counted in :class:`ImportStats`, which the
+``import`` command can print and which is logged when the stream ends, so
+nothing is dropped silently.
 """
 
 from __future__ import annotations
 
-import csv
 import logging
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
-from typing import IO, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 import pycountry
 from pydantic import BaseModel
 
+from brinkwatch.ingest.files import label_of as label_of
+from brinkwatch.ingest.files import open_text as open_text
+from brinkwatch.ingest.tables import MISSING
+from brinkwatch.ingest.tables import PREAMBLE_LIMIT as PREAMBLE_LIMIT
+from brinkwatch.ingest.tables import Table as Table
+from brinkwatch.ingest.tables import column_key as column_key
+from brinkwatch.ingest.tables import numbered_rows as numbered_rows
+from brinkwatch.ingest.tables import present as present
+from brinkwatch.ingest.tables import read_table as read_table
 from brinkwatch.knowledge.names import normalize_name
 from brinkwatch.records import AnyRecord, Event, Provenance, RecordError
 
@@ -30,12 +42,34 @@ log = logging.getLogger("brinkwatch.ingest")
 
 M = TypeVar("M", bound=BaseModel)
 
-_MAGIC = {
-    b"\x1f\x8b": "a gzip archive",
-    b"PK": "a zip archive",
-    b"%PDF": "a PDF document",
-    b"\x89PNG": "a PNG image",
-}
+
+@dataclass(frozen=True)
+class Reject:
+    """A row an import left out (``skip_bad_rows``): where it is, what was wrong, and the row itself."""
+
+    file: str
+    line: int
+    field: str
+    reason: str
+    text: str
+
+
+REJECT_COLUMNS = ("file", "line", "field", "reason", "row")
+
+
+def write_rejects(rejects: list[Reject], path: Path) -> None:
+    """Write rejected rows as a tab-separated table (the bad-rows log a bulk loader keeps).
+
+    Tabs and line breaks inside a cell are written as spaces so that every rejected row stays one line.
+    """
+
+    def clean(text: str) -> str:
+        return " ".join(text.replace("\t", " ").splitlines())
+
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        fh.write("\t".join(REJECT_COLUMNS) + "\n")
+        for r in rejects:
+            fh.write("\t".join((clean(r.file), str(r.line), r.field, clean(r.reason), clean(r.text))) + "\n")
 
 
 @dataclass
@@ -55,6 +89,14 @@ class ImportStats:
     skipped: Counter[str] = field(default_factory=Counter)
     """Other rows that produced no event, by reason."""
     notes: list[str] = field(default_factory=list)
+    layout: str = ""
+    """The published layout the importer recognised ("ACLED 2015-2018 export ..."), for the summary."""
+    rejected: list[Reject] = field(default_factory=list)
+    """Rows left out under ``skip_bad_rows``, each with its line and the reason."""
+
+    def reject(self, error: RecordError, text: str) -> None:
+        """Keep a damaged row aside (``skip_bad_rows``): the error says where and why, ``text`` is the row."""
+        self.rejected.append(Reject(self.source, error.line, error.field, error.problem, text))
 
     @property
     def rows_without_event(self) -> int:
@@ -67,7 +109,14 @@ class ImportStats:
             f"{self.source}: {self.rows} rows -> {self.events} events, "
             f"{self.actors} new actors, {self.places} places"
         ]
+        if self.layout:
+            parts.append(f"layout: {self.layout}")
         parts += self.notes
+        if self.rejected:
+            parts.append(
+                f"{len(self.rejected)} damaged rows rejected: "
+                + _top(Counter(r.field or "row" for r in self.rejected))
+            )
         if self.unknown_codes:
             parts.append(
                 f"{sum(self.unknown_codes.values())} rows with unknown codes not imported: "
@@ -95,6 +144,8 @@ class ImportStats:
             "unmapped": dict(self.unmapped),
             "skipped": dict(self.skipped),
             "notes": list(self.notes),
+            "layout": self.layout,
+            "rejected": len(self.rejected),
         }
 
 
@@ -119,7 +170,8 @@ class ImportStream(Iterator[AnyRecord]):
 
     def _logged(self, records: Iterator[AnyRecord]) -> Iterator[AnyRecord]:
         yield from records
-        level = logging.WARNING if self.stats.rows_without_event else logging.INFO
+        left_out = self.stats.rows_without_event or self.stats.rejected
+        level = logging.WARNING if left_out else logging.INFO
         log.log(level, "%s", self.stats.summary())
 
     def __iter__(self) -> Iterator[AnyRecord]:
@@ -127,95 +179,6 @@ class ImportStream(Iterator[AnyRecord]):
 
     def __next__(self) -> AnyRecord:
         return next(self._records)
-
-
-def label_of(path: Path) -> str:
-    """How a file is named in messages: as the user gave it."""
-    return str(path)
-
-
-def open_text(path: Path, expect: str) -> IO[str]:
-    """Open a text dataset file, refusing up front what is clearly not one (archives, binaries).
-
-    ``expect`` names the format for the message ("a GDELT 2.0 event file").
-    """
-    label = label_of(path)
-    try:
-        with open(path, "rb") as raw:
-            head = raw.read(4096)
-    except OSError as exc:
-        raise RecordError(label, 0, "", f"cannot open: {exc.strerror}") from None
-    for magic, what in _MAGIC.items():
-        if head.startswith(magic):
-            raise RecordError(label, 0, "", f"this is {what}, not {expect}; extract it first")
-    if b"\x00" in head:
-        raise RecordError(label, 0, "", f"this is a binary file, not {expect}")
-    return open(path, encoding="utf-8-sig", newline="")
-
-
-def numbered_rows(fh: IO[str], label: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
-    """(line number, cells) for each record of a delimited file; quoted fields may span lines.
-
-    The line number is where the record starts, which is what a user looks for.
-    Bad UTF-8 is reported with the line it is on.
-    """
-    reader = csv.reader(
-        fh, delimiter=delimiter, quoting=csv.QUOTE_MINIMAL if delimiter == "," else csv.QUOTE_NONE
-    )
-    start = 1
-    while True:
-        try:
-            cells = next(reader)
-        except StopIteration:
-            return
-        except UnicodeDecodeError as exc:
-            raise RecordError(label, reader.line_num + 1, "", f"not valid UTF-8 ({exc.reason})") from None
-        except csv.Error as exc:
-            raise RecordError(label, reader.line_num, "", f"not valid CSV ({exc})") from None
-        yield start, cells
-        start = reader.line_num + 1
-
-
-def check_header(label: str, header: list[str], required: tuple[str, ...], expect: str) -> dict[str, int]:
-    """Column name -> index, or a RecordError on line 1 listing the missing columns."""
-    index = {name.strip().lower(): i for i, name in enumerate(header)}
-    missing = [c for c in required if c not in index]
-    if missing:
-        raise RecordError(
-            label,
-            1,
-            "",
-            f"not {expect}: the header lacks column(s) {', '.join(missing)}"
-            + f" (found: {', '.join(h.strip() for h in header[:12])}{' ...' if len(header) > 12 else ''})",
-        )
-    return index
-
-
-def checked_csv(
-    fh: IO[str], label: str, required: tuple[str, ...], expect: str
-) -> tuple[dict[str, int], Iterator[tuple[int, list[str]]]]:
-    """The header's column index and the data rows of a CSV export, each row the header's width.
-
-    Blank rows are passed over; a row of another width is a damaged file and
-    raises a RecordError naming its line, before anything after it is read.
-    """
-    rows = numbered_rows(fh, label, ",")
-    first = next(rows, None)
-    if first is None:
-        raise RecordError(label, 1, "", f"the file is empty; expected {expect}")
-    col = check_header(label, first[1], required, expect)
-    width = len(first[1])
-
-    def data() -> Iterator[tuple[int, list[str]]]:
-        for n, cells in rows:
-            if len(cells) != width:
-                if not any(c.strip() for c in cells):
-                    continue
-                found = f"expected {width} comma-separated columns, found {len(cells)}"
-                raise RecordError(label, n, "", found)
-            yield n, cells
-
-    return col, data()
 
 
 def coordinates(label: str, line: int, lat_text: str, lon_text: str) -> tuple[float | None, float | None]:
@@ -252,8 +215,13 @@ _MONTHS = {
 }
 _ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$")
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:\d{6})?$")
-_WRITTEN = re.compile(r"^(\d{1,2})[ -]([A-Za-z]+)\.?[ -,]+(\d{4})$")
+_WRITTEN = re.compile(r"^(\d{1,2})[ -]([A-Za-z]+)\.?[ ,-]+(\d{4})$")
 _WRITTEN_US = re.compile(r"^([A-Za-z]+)\.? (\d{1,2}),? (\d{4})$")
+_EXCEL = re.compile(r"^(\d{1,2})[ -]([A-Za-z]+)[ -](\d{2})$")
+_SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_YMD_SLASHED = re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$")
+CENTURY_PIVOT = 50
+"""A two-digit year (Excel's '9-May-20') above this is 19xx, else 20xx: event data start after 1950."""
 
 
 class DateCache:
@@ -282,7 +250,8 @@ class DateCache:
 
 
 def parse_date(text: str) -> str:
-    """'2020-01-03', '20200103', '03 January 2020', 'January 3, 2020', '2020-01' or '2020' -> ISO."""
+    """ISO ('2020-01-03', '2020-01', '2020'), compact ('20200103'), written ('03 January 2020',
+    'January 3, 2020'), Excel ('9-May-20') or slashed ('03/01/2020', day first) -> partial ISO date."""
     s = text.strip()
     parts: tuple[str, str | None, str | None]
     if (m := _ISO.match(s)) or (m := _COMPACT.match(s)):
@@ -291,8 +260,26 @@ def parse_date(text: str) -> str:
         parts = (m.group(3), str(_MONTHS[m.group(2).lower()]), m.group(1))
     elif (m := _WRITTEN_US.match(s)) and m.group(1).lower() in _MONTHS:
         parts = (m.group(3), str(_MONTHS[m.group(1).lower()]), m.group(2))
+    elif (m := _EXCEL.match(s)) and m.group(2).lower() in _MONTHS:
+        yy = int(m.group(3))
+        parts = (
+            str(yy + (1900 if yy > CENTURY_PIVOT else 2000)),
+            str(_MONTHS[m.group(2).lower()]),
+            m.group(1),
+        )
+    elif m := _SLASHED.match(s):
+        # ACLED and most exports outside the US write day/month/year; a first number that
+        # cannot be a day-of-month pair the other way round (05/13/2020) is month/day/year
+        first, second = int(m.group(1)), int(m.group(2))
+        d, mo = (second, first) if second > 12 >= first else (first, second)
+        parts = (m.group(3), str(mo), str(d))
+    elif m := _YMD_SLASHED.match(s):
+        parts = (m.group(1), m.group(2), m.group(3))
     else:
-        raise ValueError(f"{text!r} is not a date (expected e.g. 2020-01-03, 20200103 or 03 January 2020)")
+        raise ValueError(
+            f"{text!r} is not a date (expected e.g. 2020-01-03, 20200103, 03 January 2020, "
+            "9-May-20 or 03/01/2020)"
+        )
     year, month, day = parts
     try:
         if month is None:
@@ -313,9 +300,9 @@ def slug(text: str) -> str:
 def number(
     label: str, line: int, column: str, text: str, kind: type[int] | type[float]
 ) -> int | float | None:
-    """An optional number cell: None when empty, else the number, else a RecordError naming the cell."""
+    """An optional number cell: None when empty or "NA", else the number, else a RecordError naming it."""
     s = text.strip()
-    if not s:
+    if not s or s in MISSING:
         return None
     try:
         return kind(float(s)) if kind is int and "." in s else kind(s)
@@ -327,8 +314,12 @@ _new = object.__new__
 _set = object.__setattr__
 
 
-def dataset_provenance(dataset: str, record: str) -> list[Provenance]:
-    """The provenance of an imported record: dataset and source row id (built as :func:`construct` does)."""
+def dataset_provenance(dataset: str, record: str, url: str | None = None) -> list[Provenance]:
+    """The provenance of an imported record: dataset and source row id (built as :func:`construct` does).
+
+    ``url`` is the article the row was coded from, where the dataset gives one (GDELT's
+    SOURCEURL); it is kept as the provenance's ``url`` (an extra key, as RECORDS.md allows).
+    """
     obj = _new(Provenance)
     _set(
         obj,
@@ -343,7 +334,7 @@ def dataset_provenance(dataset: str, record: str) -> list[Provenance]:
         },
     )
     _set(obj, "__pydantic_fields_set__", {"dataset", "record"})
-    _set(obj, "__pydantic_extra__", {})
+    _set(obj, "__pydantic_extra__", {"url": url} if url else {})
     _set(obj, "__pydantic_private__", None)
     return [obj]
 
@@ -405,6 +396,26 @@ def trusted_event(state: dict[str, Any]) -> Event:
     _set(obj, "__pydantic_extra__", {})
     _set(obj, "__pydantic_private__", None)
     return obj
+
+
+def days_around(day: str, before: int, after: int) -> tuple[str, str]:
+    """A day widened to a range: ('2020-01-08', 3, 3) -> ('2020-01-05', '2020-01-11')."""
+    d = date.fromisoformat(day)
+    return (d - timedelta(days=before)).isoformat(), (d + timedelta(days=after)).isoformat()
+
+
+def compact_span(start: str, end: str | None) -> tuple[str, str | None]:
+    """A start..end pair at the precision it really has: one day stays a day, a whole calendar
+    month becomes '2005-06', a whole year '2005'; any other span is kept as it is."""
+    if end is None or end == start:
+        return start, None
+    if len(start) == len(end) == 10 and start[8:] == "01":
+        if start[:4] == end[:4] and start[5:] == "01-01" and end[5:] == "12-31":
+            return start[:4], None
+        nxt = date.fromisoformat(end) + timedelta(days=1)
+        if start[:7] == end[:7] and nxt.day == 1:
+            return start[:7], None
+    return start, end
 
 
 def at_precision(day: str, precision: str) -> str:

@@ -3,34 +3,41 @@
 Every GED event is organised lethal violence, so each becomes an ASSAULT (see
 ``ucdp.yaml``): side A acts on side B, and one-sided violence targets the
 civilians. The fatalities are UCDP's best estimate. The date keeps the
-start..end span UCDP gives, or is written at month or year precision when
-``date_prec`` says only that much is known. HDX exports add an HXL tag row
-(``#date+year``...) under the header; it is recognised and skipped. Events are
-identified by UCDP's ``id``, so re-importing adds nothing.
+start..end span UCDP gives (a whole calendar month or year is written as that
+month or year). Layouts: the plain CSV download, the HDX export (an HXL tag row
+such as ``#date+year`` under the header, recognised and skipped) and the zipped
+download (read through); columns are matched case-insensitively, below any
+preamble lines. "Government of X" is the state X for every country, whatever
+spelling of X UCDP uses. Events are identified by UCDP's ``id``, so re-importing
+adds nothing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import IO, cast
 
 from brinkwatch.ingest.actor_codes import ActorDirectory, PlaceDirectory
 from brinkwatch.ingest.tabular import (
     DateCache,
     ImportStats,
     ImportStream,
-    at_precision,
-    checked_csv,
+    Table,
+    compact_span,
     coordinates,
     dataset_provenance,
     label_of,
     number,
     one_line,
     open_text,
+    present,
+    read_table,
     trusted_event,
 )
 from brinkwatch.knowledge import load_gazetteer
-from brinkwatch.ontology.mappings import UcdpRules, load_ucdp
+from brinkwatch.ontology.mappings import EventMapping, UcdpRules, load_ucdp
 from brinkwatch.records import AnyRecord, RecordError
 
 DATASET = "ucdp-ged"
@@ -38,12 +45,16 @@ EXPECT = "a UCDP GED CSV file"
 REQUIRED = ("id", "type_of_violence", "side_a", "side_b", "date_start", "date_end", "best")
 
 
-def read(path: Path) -> ImportStream:
-    """Stream actors, places and events from a UCDP GED CSV file."""
+def read(path: Path, skip_bad_rows: bool = False) -> ImportStream:
+    """Stream actors, places and events from a UCDP GED CSV file (plain, HDX or zipped).
+
+    With ``skip_bad_rows`` a damaged row is set aside in ``stats.rejected`` instead of
+    stopping the import.
+    """
     path = Path(path)
     label = label_of(path)
     stats = ImportStats(dataset=DATASET, source=label)
-    return ImportStream(_records(path, label, stats), stats)
+    return ImportStream(_records(path, label, stats, skip_bad_rows), stats)
 
 
 def _is_hxl(cells: list[str]) -> bool:
@@ -52,25 +63,43 @@ def _is_hxl(cells: list[str]) -> bool:
     return bool(filled) and all(c.startswith("#") for c in filled)
 
 
-def _records(path: Path, label: str, stats: ImportStats) -> Iterator[AnyRecord]:
+@dataclass
+class _Row:
+    """One GED row, checked: everything the records need, before any actor or place is resolved."""
+
+    id: str
+    mapping: EventMapping
+    start: str
+    end: str | None
+    country: str | None
+    sides: tuple[list[str], list[str]]
+    best: int | None
+    where: str
+    lat: float | None
+    lon: float | None
+    place_type: str
+    summary: str
+
+
+def _records(path: Path, label: str, stats: ImportStats, skip: bool) -> Iterator[AnyRecord]:
     rules = load_ucdp()
     gazetteer = load_gazetteer()
     actors = ActorDirectory(dataset=DATASET, gazetteer=gazetteer)
     places = PlaceDirectory(dataset=DATASET, gazetteer=gazetteer)
     dates = DateCache()
-    countries: dict[str, str | None] = {}
     with open_text(path, EXPECT) as fh:
-        col, rows = checked_csv(fh, label, REQUIRED, EXPECT)
+        table = read_table(fh, label, REQUIRED, EXPECT)
+        stats.layout = _layout(table, fh)
+        col = table.col
+        hxl_line = table.line + 1
 
         def cell(cells: list[str], name: str) -> str:
             i = col.get(name)
-            return cells[i].strip() if i is not None else ""
+            return present(cells[i]) if i is not None else ""
 
-        for n, cells in rows:
-            if n == 2 and _is_hxl(cells):
-                stats.notes.append("HXL tag row skipped")
-                continue
-            stats.rows += 1
+        def check(n: int, cells: list[str]) -> _Row:
+            if len(cells) != table.width:
+                raise table.width_error(n, cells)
             row = cell(cells, "id")
             if not row:
                 raise RecordError(label, n, "id", "is empty; every GED event needs its id")
@@ -79,53 +108,93 @@ def _records(path: Path, label: str, stats: ImportStats) -> Iterator[AnyRecord]:
             if mapping is None:
                 raise RecordError(label, n, "type_of_violence", f"{violence!r} is not 1, 2 or 3")
             start, end = _dates(label, n, cell(cells, "date_start"), cell(cells, "date_end"), dates)
-            start, end = _precise(start, end, rules.date_precision.get(cell(cells, "date_prec"), "day"))
-            country = cell(cells, "iso3") or _country(cell(cells, "country"), countries)
+            best = cast("int | None", number(label, n, "best", cell(cells, "best"), int))
+            if best is not None and best < 0:
+                raise RecordError(label, n, "best", f"{best} is negative")
+            where = cell(cells, "where_coordinates")
+            lat = lon = None
+            if where:
+                lat, lon = coordinates(label, n, cell(cells, "latitude"), cell(cells, "longitude"))
+            country_name = cell(cells, "country")
+            iso3 = cell(cells, "iso3")
+            state = actors.state(country_name) if country_name and not iso3 else None
+            return _Row(
+                id=row,
+                mapping=mapping,
+                start=start,
+                end=end,
+                country=iso3 or (state.country if state else None),
+                sides=(_sides(cell(cells, "side_a"), rules), _sides(cell(cells, "side_b"), rules)),
+                best=best,
+                where=where,
+                lat=lat,
+                lon=lon,
+                place_type=rules.place_types.get(cell(cells, "where_prec"), "site"),
+                summary=one_line(
+                    cell(cells, "source_headline") or f"{cell(cells, 'side_a')} vs {cell(cells, 'side_b')}"
+                ),
+            )
+
+        for n, cells in table.rows():
+            if n == hxl_line and _is_hxl(cells):
+                stats.notes.append("HXL tag row skipped")
+                stats.layout = stats.layout.replace("UCDP GED CSV", "UCDP GED CSV, HDX export", 1)
+                continue
+            stats.rows += 1
+            try:
+                r = check(n, cells)
+            except RecordError as exc:
+                if not skip:
+                    raise
+                stats.reject(exc, table.text(cells))
+                continue
             ends: list[list[str]] = [[], []]
-            for side, name_col in enumerate(("side_a", "side_b")):
-                for name in _sides(cell(cells, name_col), rules):
-                    actor_id, new_actor = _actor(actors, name, row, rules, country)
+            for side, names in enumerate(r.sides):
+                for name in names:
+                    actor_id, new_actor = _actor(actors, name, r.id, rules, r.country)
                     if new_actor is not None:
                         stats.actors += 1
                         yield new_actor
                     ends[side].append(actor_id)
-            best = number(label, n, "best", cell(cells, "best"), int)
-            if best is not None and best < 0:
-                raise RecordError(label, n, "best", f"{best} is negative")
             place_id = None
-            where = cell(cells, "where_coordinates")
-            if where:
-                lat, lon = coordinates(label, n, cell(cells, "latitude"), cell(cells, "longitude"))
-                place_type = rules.place_types.get(cell(cells, "where_prec"), "site")
+            if r.where:
                 place_id, new_place = places.place(
-                    rules.place_name(where), place_type, country, lat, lon, row
+                    rules.place_name(r.where), r.place_type, r.country, r.lat, r.lon, r.id
                 )
                 if new_place is not None:
                     stats.places += 1
                     yield new_place
-            summary = one_line(
-                cell(cells, "source_headline") or f"{cell(cells, 'side_a')} vs {cell(cells, 'side_b')}"
-            )
             stats.events += 1
             yield trusted_event(
                 {
                     "kind": "event",
-                    "id": f"ucdp-ged-{row}",
-                    "type": mapping.type,
-                    "mode": mapping.mode,
+                    "id": f"ucdp-ged-{r.id}",
+                    "type": r.mapping.type,
+                    "mode": r.mapping.mode,
                     "source": ends[0],
                     "target": ends[1],
-                    "date": start,
-                    "date_end": end,
+                    "date": r.start,
+                    "date_end": r.end,
                     "place": place_id,
-                    "fatalities": best,
-                    "intensity": mapping.intensity,
-                    "quad_class": mapping.quad_class,
-                    "summary": summary,
+                    "fatalities": r.best,
+                    "intensity": r.mapping.intensity,
+                    "quad_class": r.mapping.quad_class,
+                    "summary": r.summary,
                     "confidence": 1.0,
-                    "provenance": dataset_provenance(DATASET, row),
+                    "provenance": dataset_provenance(DATASET, r.id),
                 }
             )
+
+
+def _layout(table: Table, fh: IO[str]) -> str:
+    """Which published form of GED this is, for the summary."""
+    member = getattr(getattr(fh, "buffer", None), "member", None)
+    parts = ["UCDP GED CSV"]
+    if member:
+        parts.append(f"zipped ({member})")
+    if table.preamble:
+        parts.append(f"{len(table.preamble)} preamble line(s) skipped")
+    return ", ".join(parts)
 
 
 def _actor(
@@ -135,20 +204,27 @@ def _actor(
     rules: UcdpRules,
     country: str | None,
 ) -> tuple[str, AnyRecord | None]:
-    """A side's actor: "Government of X" is the state X when the gazetteer knows X; otherwise by name.
+    """A side's actor: "Government of X" is the state X, for every country; otherwise by name.
 
-    ``country`` (where the event happened) only breaks ties between gazetteer actors of the
-    same name; a new actor is not given it, since a side often comes from elsewhere.
+    X is read the way :func:`state_named` reads a country name, so "Government of Myanmar
+    (Burma)" is Myanmar just as "Government of Bangladesh" is Bangladesh. ``country`` (where
+    the event happened) only breaks ties between gazetteer actors of the same name; a new
+    actor is not given it, since a side often comes from elsewhere.
     """
     if name.startswith(rules.state_prefix):
-        rest = name[len(rules.state_prefix) :]
-        if any(a.type == "state" for a in actors.gazetteer.lookup(rest)):
-            return actors.by_name(rest, row, "state")
+        state = actors.state(name[len(rules.state_prefix) :])
+        if state is not None:
+            return actors.by_name(state.name, row, "state", prefer_country=state.country)
     return actors.by_name(name, row, rules.actor_type(name), prefer_country=country)
 
 
 def _dates(label: str, n: int, start_text: str, end_text: str, dates: DateCache) -> tuple[str, str | None]:
-    """Start and end day (end None when empty), checked and in order."""
+    """Start and end day, checked and in order, at the precision the span really has.
+
+    UCDP's ``date_prec`` says how uncertain the span is, and the span itself already says
+    it: a week or a month of uncertainty is a start..end range, which is kept as it is (a
+    whole calendar month or year is written as that month or year).
+    """
     try:
         start = dates.parse(start_text)
     except ValueError as exc:
@@ -161,28 +237,9 @@ def _dates(label: str, n: int, start_text: str, end_text: str, dates: DateCache)
         raise RecordError(label, n, "date_end", str(exc)) from None
     if end < start:
         raise RecordError(label, n, "date_end", f"{end} is before date_start {start}")
-    return start, end
-
-
-def _precise(start: str, end: str | None, precision: str) -> tuple[str, str | None]:
-    """One day stays a day; a span within the unit the precision names becomes that unit."""
-    if end == start:
-        return start, None
-    if end is not None and precision in ("month", "year"):
-        cut_start, cut_end = at_precision(start, precision), at_precision(end, precision)
-        if cut_start == cut_end:
-            return cut_start, None
-    return start, end
+    return compact_span(start, end)
 
 
 def _sides(text: str, rules: UcdpRules) -> list[str]:
     """The actors of one side: several governments are listed in one cell."""
     return [part.strip() for part in rules.multi_actor_separator.split(text) if part.strip()] if text else []
-
-
-def _country(name: str, cache: dict[str, str | None]) -> str | None:
-    """ISO alpha-3 of a country name via the gazetteer's states (older exports lack ``iso3``)."""
-    if name not in cache:
-        states = [a for a in load_gazetteer().lookup(name) if a.type == "state"] if name else []
-        cache[name] = states[0].country if states else None
-    return cache[name]

@@ -76,10 +76,15 @@ class CodeSet:
 
 @dataclass(frozen=True)
 class ActorRole:
-    """A CAMEO actor role suffix (MIL, GOV ...): the actor type it implies and a label for names."""
+    """A CAMEO actor role code (MIL, GOV ...): the actor type it implies, and how role actors are named."""
 
     actor_type: str
     label: str
+    title: str
+
+    def name(self, country: str | None) -> str:
+        """The role actor's name: 'Military of Iran', or 'Military (country not given)'."""
+        return f"{self.title} of {country}" if country else f"{self.title} (country not given)"
 
 
 @dataclass(frozen=True)
@@ -200,15 +205,17 @@ class AcledMap:
     """ACLED event/sub-event types -> PLOVER, with a per-event-type fallback ('*')."""
 
     entries: dict[tuple[str, str], EventMapping | None]
+    """Keys are case-folded: exports differ in capitals ('Battle-No change of territory')."""
 
     def knows(self, event_type: str, sub_event_type: str) -> bool:
         """Whether the table says anything about this category (a mapping or an explicit 'no event')."""
-        return (event_type, sub_event_type) in self.entries or (event_type, "*") in self.entries
+        e, s = event_type.casefold(), sub_event_type.casefold()
+        return (e, s) in self.entries or (e, "*") in self.entries
 
     def get(self, event_type: str, sub_event_type: str) -> EventMapping | None:
         """The mapping for the exact sub-event type, else the event type's fallback, else None."""
-        exact = self.entries.get((event_type, sub_event_type), self.entries.get((event_type, "*")))
-        return exact
+        e, s = event_type.casefold(), sub_event_type.casefold()
+        return self.entries.get((e, s), self.entries.get((e, "*")))
 
 
 @lru_cache(maxsize=1)
@@ -217,7 +224,7 @@ def load_acled() -> AcledMap:
     file = "acled_plover.tsv"
     entries: dict[tuple[str, str], EventMapping | None] = {}
     for n, row in _read_tsv(file):
-        key = (row["event_type"], row["sub_event_type"])
+        key = (row["event_type"].casefold(), row["sub_event_type"].casefold())
         entries[key] = (
             _mapping(file, n, row["plover_type"], row["plover_mode"], None) if row["plover_type"] else None
         )
@@ -249,7 +256,7 @@ def load_actor_roles() -> dict[str, ActorRole]:
             raise MappingError(
                 file, n, f"{row['actor_type']!r} is not an actor type; known: {', '.join(ACTOR_TYPES)}"
             )
-        out[row["role"]] = ActorRole(actor_type=row["actor_type"], label=row["label"])
+        out[row["role"]] = ActorRole(actor_type=row["actor_type"], label=row["label"], title=row["title"])
     return out
 
 
@@ -268,6 +275,19 @@ def load_legacy_codes() -> dict[str, LegacyCode]:
         out[row["code"]] = LegacyCode(
             iso3=row["iso3"] or None, name=row["name"] or None, actor_type=row["actor_type"]
         )
+    return out
+
+
+@lru_cache(maxsize=1)
+def load_state_names() -> dict[str, str]:
+    """Country names datasets use that the gazetteer does not (case-folded) -> ISO 3166 alpha-3."""
+    file = "state_names.tsv"
+    out: dict[str, str] = {}
+    for n, row in _read_tsv(file):
+        iso3 = row["iso3"]
+        if not (len(iso3) == 3 and iso3.isalpha() and iso3.isupper()):
+            raise MappingError(file, n, f"{iso3!r} is not an ISO 3166 alpha-3 code")
+        out[row["name"].casefold()] = iso3
     return out
 
 
@@ -340,6 +360,7 @@ class GdeltRules:
 
     codeset: str
     place_types: dict[str, str]
+    header_aliases: dict[str, str] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -355,15 +376,39 @@ def load_gdelt() -> GdeltRules:
             raise MappingError(
                 file, 0, f"geo_types {key}: {value!r} is not a place type; known: {', '.join(PLACE_TYPES)}"
             )
-    return GdeltRules(codeset=str(data["codeset"]), place_types=place_types)
+    aliases = {str(k): str(v) for k, v in (data.get("header_aliases") or {}).items()}
+    return GdeltRules(codeset=str(data["codeset"]), place_types=place_types, header_aliases=aliases)
 
 
 @dataclass(frozen=True)
 class AcledRules:
-    """How ACLED rows are dated and placed (see ``acled.yaml``)."""
+    """How ACLED rows are read, dated and placed (see ``acled.yaml``)."""
 
     date_precision: dict[str, str]
     place_types: dict[str, str]
+    week_days: int
+    columns: dict[str, str]
+    assoc_separator: str
+    layouts: list[dict[str, Any]]
+
+    def layout(self, names: list[str], columns: set[str]) -> str:
+        """The name of the first layout in ``acled.yaml`` that a header fits."""
+        letters = "".join(names)
+        upper = sum(c.isupper() for c in letters) > sum(c.islower() for c in letters)
+        raw = {n.strip().lower() for n in names}
+        for layout in self.layouts:
+            if layout.get("case") == "upper" and not upper:
+                continue
+            if layout.get("case") != "upper" and "case" in layout:
+                continue
+            if not all(c in columns for c in layout.get("has", ())):
+                continue
+            if any(c in columns for c in layout.get("lacks", ())):
+                continue
+            if not all(c in raw for c in layout.get("raw", ())):
+                continue
+            return str(layout["name"])
+        return "ACLED export"
 
 
 @lru_cache(maxsize=1)
@@ -375,6 +420,62 @@ def load_acled_rules() -> AcledRules:
     for key, value in place_types.items():
         if value not in PLACE_TYPES:
             raise MappingError(file, 0, f"geo_precision {key}: {value!r} is not a place type")
+    precision = {str(k): str(v) for k, v in data["time_precision"].items()}
+    for key, value in precision.items():
+        if value not in ("day", "week", "month"):
+            raise MappingError(file, 0, f"time_precision {key}: {value!r} is not day, week or month")
     return AcledRules(
-        date_precision={str(k): str(v) for k, v in data["time_precision"].items()}, place_types=place_types
+        date_precision=precision,
+        place_types=place_types,
+        week_days=int(data["week_days"]),
+        columns={str(k): str(v) for k, v in data["columns"].items()},
+        assoc_separator=str(data["assoc_separator"]),
+        layouts=list(data["layouts"]),
+    )
+
+
+@dataclass(frozen=True)
+class IcewsRules:
+    """How ICEWS event files are read (see ``icews.yaml``)."""
+
+    codeset: str
+    generic_roles: dict[str, ActorRole]
+    sector_types: list[tuple[str, str]]
+    default_type: str
+    sector_separator: str
+
+    def actor_type(self, sectors: list[str]) -> str:
+        """The type of a named actor from its ICEWS sectors, by the first rule that matches."""
+        for word, actor_type in self.sector_types:
+            if any(word.lower() in s.lower() for s in sectors):
+                return actor_type
+        return self.default_type
+
+
+@lru_cache(maxsize=1)
+def load_icews() -> IcewsRules:
+    """Read ``icews.yaml``; role codes are checked against ``cameo_actor_roles.tsv``."""
+    file = "icews.yaml"
+    data = _yaml(file)
+    if data["codeset"] not in CODESETS:
+        raise MappingError(file, 0, f"codeset {data['codeset']!r} is not one of {', '.join(CODESETS)}")
+    roles = load_actor_roles()
+    generic: dict[str, ActorRole] = {}
+    for label, code in data["generic_roles"].items():
+        if code not in roles:
+            raise MappingError(file, 0, f"generic_roles {label}: {code!r} is not in cameo_actor_roles.tsv")
+        generic[str(label).casefold()] = roles[code]
+    rules = []
+    for rule in data["sector_types"]:
+        if rule["actor_type"] not in ACTOR_TYPES:
+            raise MappingError(file, 0, f"sector_types: {rule['actor_type']!r} is not an actor type")
+        rules.append((str(rule["contains"]), str(rule["actor_type"])))
+    if data["default_type"] not in ACTOR_TYPES:
+        raise MappingError(file, 0, f"default_type: {data['default_type']!r} is not an actor type")
+    return IcewsRules(
+        codeset=str(data["codeset"]),
+        generic_roles=generic,
+        sector_types=rules,
+        default_type=str(data["default_type"]),
+        sector_separator=str(data["sector_separator"]),
     )
