@@ -32,11 +32,12 @@ from brinkwatch.ingest.tabular import (
     ImportStats,
     ImportStream,
     at_precision,
+    checked_rows,
     coordinates,
     dataset_provenance,
     days_around,
+    import_stream,
     iso3_from_numeric,
-    label_of,
     number,
     one_line,
     open_text,
@@ -73,15 +74,8 @@ NO_ACTOR = "0"
 
 
 def read(path: Path, skip_bad_rows: bool = False) -> ImportStream:
-    """Stream actors, places and events from an ACLED CSV export of any published layout.
-
-    With ``skip_bad_rows`` a damaged row is set aside in ``stats.rejected`` instead of
-    stopping the import.
-    """
-    path = Path(path)
-    label = label_of(path)
-    stats = ImportStats(dataset=DATASET, source=label)
-    return ImportStream(_records(path, label, stats, skip_bad_rows), stats)
+    """Stream actors, places and events from an ACLED CSV export of any published layout."""
+    return import_stream(DATASET, path, skip_bad_rows, _records)
 
 
 @dataclass
@@ -117,9 +111,7 @@ def _records(path: Path, label: str, stats: ImportStats, skip: bool) -> Iterator
         if table.preamble:
             stats.notes.append(f"{len(table.preamble)} line(s) above the header skipped")
 
-        def cell(cells: list[str], name: str) -> str:
-            i = col.get(name)
-            return present(cells[i]) if i is not None else ""
+        cell = table.cell
 
         def side(
             n: int, cells: list[str], name_col: str, inter_col: str, assoc_col: str
@@ -193,17 +185,7 @@ def _records(path: Path, label: str, stats: ImportStats, skip: bool) -> Iterator
                 summary=one_line(cell(cells, "notes")) or category.replace(" / ", ": "),
             )
 
-        for n, cells in table.rows():
-            stats.rows += 1
-            try:
-                r = check(n, cells)
-            except RecordError as exc:
-                if not skip:
-                    raise
-                stats.reject(exc, table.text(cells))
-                continue
-            if r is None:
-                continue
+        for _, _, r in checked_rows(table.rows(), check, stats, skip, table.text):
             ends: list[list[str]] = [[], []]
             for i, named in enumerate(r.sides):
                 for name, actor_type in named:

@@ -28,9 +28,10 @@ from brinkwatch.ingest.tabular import (
     DateCache,
     ImportStats,
     ImportStream,
+    checked_rows,
     column_key,
     dataset_provenance,
-    label_of,
+    import_stream,
     number,
     numbered_rows,
     open_text,
@@ -72,15 +73,8 @@ USED = ("GLOBALEVENTID", "SQLDATE", "Actor1Code", "Actor1Name", "Actor1CountryCo
 
 
 def read(path: Path, skip_bad_rows: bool = False) -> ImportStream:
-    """Stream actors, places and events from a GDELT 1.0 or 2.0 event file.
-
-    With ``skip_bad_rows`` a damaged row is set aside in ``stats.rejected`` instead of
-    stopping the import.
-    """
-    path = Path(path)
-    label = label_of(path)
-    stats = ImportStats(dataset=DATASET, source=label)
-    return ImportStream(_records(path, label, stats, skip_bad_rows), stats)
+    """Stream actors, places and events from a GDELT 1.0 or 2.0 event file."""
+    return import_stream(DATASET, path, skip_bad_rows, _records)
 
 
 _Checked = tuple[str, str, EventMapping, str, float | None, int | None, float | None, float | None]
@@ -178,19 +172,8 @@ def _records(path: Path, label: str, stats: ImportStats, skip: bool) -> Iterator
                     raise RecordError(label, n, "ActionGeo_Long", f"{lon} is not a longitude")
             return row, code, mapping, day, goldstein, quad, lat, lon  # type: ignore[return-value]
 
-        for n, cells in rows:
-            if len(cells) == 1 and not cells[0].strip():
-                continue
-            stats.rows += 1
-            try:
-                checked = check(n, cells)
-            except RecordError as exc:
-                if not skip:
-                    raise
-                stats.reject(exc, delimiter.join(cells))
-                continue
-            if checked is None:
-                continue
+        filled = ((n, cells) for n, cells in rows if len(cells) > 1 or cells[0].strip())
+        for _, cells, checked in checked_rows(filled, check, stats, skip, delimiter.join):
             row, code, mapping, day, goldstein, quad, lat, lon = checked
             ends: list[list[str]] = [[], []]
             said = ["?", "?"]

@@ -30,13 +30,13 @@ from brinkwatch.ingest.tabular import (
     DateCache,
     ImportStats,
     ImportStream,
+    checked_rows,
     coordinates,
     dataset_provenance,
-    label_of,
+    import_stream,
     number,
     one_line,
     open_text,
-    present,
     read_table,
     trusted_event,
 )
@@ -52,15 +52,8 @@ PLACE_LEVELS = (("city", "city"), ("district", "province"), ("province", "provin
 
 
 def read(path: Path, skip_bad_rows: bool = False) -> ImportStream:
-    """Stream actors, places and events from an ICEWS event file.
-
-    With ``skip_bad_rows`` a damaged row is set aside in ``stats.rejected`` instead of
-    stopping the import.
-    """
-    path = Path(path)
-    label = label_of(path)
-    stats = ImportStats(dataset=DATASET, source=label)
-    return ImportStream(_records(path, label, stats, skip_bad_rows), stats)
+    """Stream actors, places and events from an ICEWS event file."""
+    return import_stream(DATASET, path, skip_bad_rows, _records)
 
 
 @dataclass
@@ -89,11 +82,8 @@ def _records(path: Path, label: str, stats: ImportStats, skip: bool) -> Iterator
         stats.layout = "ICEWS event file" + (
             "" if table.delimiter == "\t" else f" ({table.delimiter!r}-separated)"
         )
-        col = table.col
 
-        def cell(cells: list[str], name: str) -> str:
-            i = col.get(name)
-            return present(cells[i]) if i is not None else ""
+        cell = table.cell
 
         def check(n: int, cells: list[str]) -> _Row | None:
             if len(cells) != table.width:
@@ -128,17 +118,7 @@ def _records(path: Path, label: str, stats: ImportStats, skip: bool) -> Iterator
                 lat, lon = coordinates(label, n, cell(cells, "latitude"), cell(cells, "longitude"))
             return _Row(row, code, mapping, day, intensity, place, lat, lon)
 
-        for n, cells in table.rows():
-            stats.rows += 1
-            try:
-                r = check(n, cells)
-            except RecordError as exc:
-                if not skip:
-                    raise
-                stats.reject(exc, table.text(cells))
-                continue
-            if r is None:
-                continue
+        for _, cells, r in checked_rows(table.rows(), check, stats, skip, table.text):
             ends: list[list[str]] = [[], []]
             for side, prefix in enumerate(("source", "target")):
                 name = cell(cells, f"{prefix}_name")

@@ -24,8 +24,9 @@ from brinkwatch.ingest.tabular import (
     DateCache,
     ImportStats,
     ImportStream,
+    checked_rows,
     dataset_provenance,
-    label_of,
+    import_stream,
     numbered_rows,
     one_line,
     open_text,
@@ -42,15 +43,8 @@ CHUNK = 1 << 16
 
 
 def read(path: Path, skip_bad_rows: bool = False) -> ImportStream:
-    """Stream actors, places and events from a POLECAT/PLOVER JSON, JSON Lines or weekly TSV file.
-
-    With ``skip_bad_rows`` a damaged record is set aside in ``stats.rejected`` instead of
-    stopping the import.
-    """
-    path = Path(path)
-    label = label_of(path)
-    stats = ImportStats(dataset=DATASET, source=label)
-    return ImportStream(_records(path, label, stats, skip_bad_rows), stats)
+    """Stream actors, places and events from a POLECAT/PLOVER JSON, JSON Lines or weekly TSV file."""
+    return import_stream(DATASET, path, skip_bad_rows, _records)
 
 
 def _objects(fh: IO[str], label: str, stats: ImportStats) -> Iterator[tuple[int, Any, str]]:
@@ -237,17 +231,8 @@ def _records(path: Path, label: str, stats: ImportStats, skip: bool) -> Iterator
         )
 
     with open_text(path, EXPECT) as fh:
-        for n, obj, text in _objects(fh, label, stats):
-            stats.rows += 1
-            try:
-                r = check(n, obj)
-            except RecordError as exc:
-                if not skip:
-                    raise
-                stats.reject(exc, text)
-                continue
-            if r is None:
-                continue
+        objects = ((n, (obj, text)) for n, obj, text in _objects(fh, label, stats))
+        for _, _, r in checked_rows(objects, lambda n, o: check(n, o[0]), stats, skip, lambda o: o[1]):
             ends: list[list[str]] = [[], []]
             for side, refs in enumerate(r.sides):
                 for ref in refs:

@@ -99,6 +99,11 @@ class Table:
                         self.col[name] += 1
             yield n, cells
 
+    def cell(self, cells: list[str], name: str) -> str:
+        """The cell of canonical column ``name`` in a row, stripped; "" when the file has no such column."""
+        i = self.col.get(name)
+        return present(cells[i]) if i is not None else ""
+
     def width_error(self, n: int, cells: list[str]) -> RecordError:
         """The error for a row of the wrong width (a damaged or truncated row)."""
         sep = {",": "comma", "\t": "tab", ";": "semicolon"}.get(self.delimiter, repr(self.delimiter))

@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -179,6 +179,52 @@ class ImportStream(Iterator[AnyRecord]):
 
     def __next__(self) -> AnyRecord:
         return next(self._records)
+
+
+RecordsOf = Callable[[Path, str, "ImportStats", bool], Iterator[AnyRecord]]
+"""An importer's record generator: (path, label, stats, skip_bad_rows) -> records."""
+
+
+def import_stream(dataset: str, path: Path, skip_bad_rows: bool, records: RecordsOf) -> ImportStream:
+    """The stream every importer's ``read`` returns: its records, with stats labelled by file.
+
+    With ``skip_bad_rows`` a damaged row is set aside in ``stats.rejected`` instead of
+    stopping the import.
+    """
+    path = Path(path)
+    label = label_of(path)
+    stats = ImportStats(dataset=dataset, source=label)
+    return ImportStream(records(path, label, stats, skip_bad_rows), stats)
+
+
+C = TypeVar("C")
+R = TypeVar("R")
+
+
+def checked_rows(
+    rows: Iterable[tuple[int, C]],
+    check: Callable[[int, C], R | None],
+    stats: ImportStats,
+    skip: bool,
+    text: Callable[[C], str],
+) -> Iterator[tuple[int, C, R]]:
+    """(line, raw row, checked row) for each row that ``check`` accepts.
+
+    Counts every row; a row whose check raises :class:`RecordError` stops the import,
+    or with ``skip`` is kept as a reject (its raw text from ``text``); a row checked
+    to ``None`` (nothing to import, already counted by the check) is passed over.
+    """
+    for n, raw in rows:
+        stats.rows += 1
+        try:
+            checked = check(n, raw)
+        except RecordError as exc:
+            if not skip:
+                raise
+            stats.reject(exc, text(raw))
+            continue
+        if checked is not None:
+            yield n, raw, checked
 
 
 def coordinates(label: str, line: int, lat_text: str, lon_text: str) -> tuple[float | None, float | None]:

@@ -25,14 +25,14 @@ from brinkwatch.ingest.tabular import (
     ImportStats,
     ImportStream,
     Table,
+    checked_rows,
     compact_span,
     coordinates,
     dataset_provenance,
-    label_of,
+    import_stream,
     number,
     one_line,
     open_text,
-    present,
     read_table,
     trusted_event,
 )
@@ -46,15 +46,8 @@ REQUIRED = ("id", "type_of_violence", "side_a", "side_b", "date_start", "date_en
 
 
 def read(path: Path, skip_bad_rows: bool = False) -> ImportStream:
-    """Stream actors, places and events from a UCDP GED CSV file (plain, HDX or zipped).
-
-    With ``skip_bad_rows`` a damaged row is set aside in ``stats.rejected`` instead of
-    stopping the import.
-    """
-    path = Path(path)
-    label = label_of(path)
-    stats = ImportStats(dataset=DATASET, source=label)
-    return ImportStream(_records(path, label, stats, skip_bad_rows), stats)
+    """Stream actors, places and events from a UCDP GED CSV file (plain, HDX or zipped)."""
+    return import_stream(DATASET, path, skip_bad_rows, _records)
 
 
 def _is_hxl(cells: list[str]) -> bool:
@@ -90,12 +83,9 @@ def _records(path: Path, label: str, stats: ImportStats, skip: bool) -> Iterator
     with open_text(path, EXPECT) as fh:
         table = read_table(fh, label, REQUIRED, EXPECT)
         stats.layout = _layout(table, fh)
-        col = table.col
         hxl_line = table.line + 1
 
-        def cell(cells: list[str], name: str) -> str:
-            i = col.get(name)
-            return present(cells[i]) if i is not None else ""
+        cell = table.cell
 
         def check(n: int, cells: list[str]) -> _Row:
             if len(cells) != table.width:
@@ -135,19 +125,15 @@ def _records(path: Path, label: str, stats: ImportStats, skip: bool) -> Iterator
                 ),
             )
 
-        for n, cells in table.rows():
-            if n == hxl_line and _is_hxl(cells):
-                stats.notes.append("HXL tag row skipped")
-                stats.layout = stats.layout.replace("UCDP GED CSV", "UCDP GED CSV, HDX export", 1)
-                continue
-            stats.rows += 1
-            try:
-                r = check(n, cells)
-            except RecordError as exc:
-                if not skip:
-                    raise
-                stats.reject(exc, table.text(cells))
-                continue
+        def data_rows() -> Iterator[tuple[int, list[str]]]:
+            for n, cells in table.rows():
+                if n == hxl_line and _is_hxl(cells):
+                    stats.notes.append("HXL tag row skipped")
+                    stats.layout = stats.layout.replace("UCDP GED CSV", "UCDP GED CSV, HDX export", 1)
+                else:
+                    yield n, cells
+
+        for _, _, r in checked_rows(data_rows(), check, stats, skip, table.text):
             ends: list[list[str]] = [[], []]
             for side, names in enumerate(r.sides):
                 for name in names:
