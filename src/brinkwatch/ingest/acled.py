@@ -34,7 +34,7 @@ from brinkwatch.ingest.tabular import (
     at_precision,
     checked_rows,
     coordinates,
-    dataset_provenance,
+    dataset_event,
     days_around,
     import_stream,
     iso3_from_numeric,
@@ -43,7 +43,6 @@ from brinkwatch.ingest.tabular import (
     open_text,
     present,
     read_table,
-    trusted_event,
 )
 from brinkwatch.ontology.mappings import (
     AcledRules,
@@ -202,25 +201,10 @@ def _records(path: Path, label: str, stats: ImportStats, skip: bool) -> Iterator
                     stats.places += 1
                     yield new_place
             stats.events += 1
-            yield trusted_event(
-                {
-                    "kind": "event",
-                    "id": f"acled-{r.id}",
-                    "type": r.mapping.type,
-                    "mode": r.mapping.mode,
-                    "source": ends[0],
-                    "target": ends[1],
-                    "date": r.date,
-                    "date_end": r.date_end,
-                    "place": place_id,
-                    "fatalities": r.fatalities,
-                    "intensity": r.mapping.intensity,
-                    "quad_class": r.mapping.quad_class,
-                    "summary": r.summary,
-                    "confidence": 1.0,
-                    "provenance": dataset_provenance(DATASET, r.id),
-                }
-            )
+            yield dataset_event(
+                DATASET, r.id, r.mapping, ends, r.date, place_id, r.summary,
+                date_end=r.date_end, fatalities=r.fatalities,
+            )  # fmt: skip
 
 
 def _dated(day: str, precision_code: str, rules: AcledRules) -> tuple[str, str | None]:

@@ -30,12 +30,11 @@ from brinkwatch.ingest.tabular import (
     ImportStream,
     checked_rows,
     column_key,
-    dataset_provenance,
+    dataset_event,
     import_stream,
     number,
     numbered_rows,
     open_text,
-    trusted_event,
 )
 from brinkwatch.ontology.mappings import EventMapping, load_codeset, load_gdelt
 from brinkwatch.records import AnyRecord, RecordError
@@ -206,22 +205,7 @@ def _records(path: Path, label: str, stats: ImportStats, skip: bool) -> Iterator
                     yield new_place
             url = cells[url_col].strip() if url_col is not None else ""
             stats.events += 1
-            yield trusted_event(
-                {
-                    "kind": "event",
-                    "id": f"gdelt-{row}",
-                    "type": mapping.type,
-                    "mode": mapping.mode,
-                    "source": ends[0],
-                    "target": ends[1],
-                    "date": day,
-                    "date_end": None,
-                    "place": place_id,
-                    "fatalities": None,
-                    "intensity": goldstein if goldstein is not None else mapping.intensity,
-                    "quad_class": quad if quad is not None else mapping.quad_class,
-                    "summary": f"{said[0]} -> {said[1]}: CAMEO {code}",
-                    "confidence": 1.0,
-                    "provenance": dataset_provenance(DATASET, row, url=url or None),
-                }
-            )
+            yield dataset_event(
+                DATASET, row, mapping, ends, day, place_id, f"{said[0]} -> {said[1]}: CAMEO {code}",
+                intensity=goldstein, quad_class=quad, url=url or None,
+            )  # fmt: skip

@@ -32,13 +32,12 @@ from brinkwatch.ingest.tabular import (
     ImportStream,
     checked_rows,
     coordinates,
-    dataset_provenance,
+    dataset_event,
     import_stream,
     number,
     one_line,
     open_text,
     read_table,
-    trusted_event,
 )
 from brinkwatch.ontology.mappings import EventMapping, IcewsRules, load_codeset, load_icews
 from brinkwatch.records import Actor, AnyRecord, RecordError
@@ -149,26 +148,9 @@ def _records(path: Path, label: str, stats: ImportStats, skip: bool) -> Iterator
             text = cell(cells, "event_text")
             who = f"{cell(cells, 'source_name') or '?'} -> {cell(cells, 'target_name') or '?'}"
             stats.events += 1
-            yield trusted_event(
-                {
-                    "kind": "event",
-                    "id": f"icews-{r.id}",
-                    "type": r.mapping.type,
-                    "mode": r.mapping.mode,
-                    "source": ends[0],
-                    "target": ends[1],
-                    "date": r.day,
-                    "date_end": None,
-                    "place": place_id,
-                    "fatalities": None,
-                    "intensity": r.intensity if r.intensity is not None else r.mapping.intensity,
-                    "quad_class": r.mapping.quad_class,
-                    "summary": one_line(
-                        f"{who}: {text} (CAMEO {r.code})" if text else f"{who}: CAMEO {r.code}"
-                    ),
-                    "confidence": 1.0,
-                    "provenance": dataset_provenance(DATASET, r.id),
-                }
+            summary = f"{who}: {text} (CAMEO {r.code})" if text else f"{who}: CAMEO {r.code}"
+            yield dataset_event(
+                DATASET, r.id, r.mapping, ends, r.day, place_id, one_line(summary), intensity=r.intensity
             )
 
 

@@ -36,6 +36,7 @@ from brinkwatch.ingest.tables import numbered_rows as numbered_rows
 from brinkwatch.ingest.tables import present as present
 from brinkwatch.ingest.tables import read_table as read_table
 from brinkwatch.knowledge.names import normalize_name
+from brinkwatch.ontology.mappings import EventMapping
 from brinkwatch.records import AnyRecord, Event, Provenance, RecordError
 
 log = logging.getLogger("brinkwatch.ingest")
@@ -442,6 +443,44 @@ def trusted_event(state: dict[str, Any]) -> Event:
     _set(obj, "__pydantic_extra__", {})
     _set(obj, "__pydantic_private__", None)
     return obj
+
+
+def dataset_event(
+    dataset: str,
+    row: str,
+    mapping: EventMapping,
+    ends: list[list[str]],
+    day: str,
+    place: str | None,
+    summary: str,
+    *,
+    date_end: str | None = None,
+    fatalities: int | None = None,
+    intensity: float | None = None,
+    quad_class: int | None = None,
+    url: str | None = None,
+) -> Event:
+    """The event of one dataset row, id ``<dataset>-<row>``: its category's PLOVER type, mode,
+    intensity and quad class unless the row gives its own, with the row as provenance."""
+    return trusted_event(
+        {
+            "kind": "event",
+            "id": f"{dataset}-{row}",
+            "type": mapping.type,
+            "mode": mapping.mode,
+            "source": ends[0],
+            "target": ends[1],
+            "date": day,
+            "date_end": date_end,
+            "place": place,
+            "fatalities": fatalities,
+            "intensity": mapping.intensity if intensity is None else intensity,
+            "quad_class": mapping.quad_class if quad_class is None else quad_class,
+            "summary": summary,
+            "confidence": 1.0,
+            "provenance": dataset_provenance(dataset, row, url=url),
+        }
+    )
 
 
 def days_around(day: str, before: int, after: int) -> tuple[str, str]:

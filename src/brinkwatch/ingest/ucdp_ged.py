@@ -28,13 +28,12 @@ from brinkwatch.ingest.tabular import (
     checked_rows,
     compact_span,
     coordinates,
-    dataset_provenance,
+    dataset_event,
     import_stream,
     number,
     one_line,
     open_text,
     read_table,
-    trusted_event,
 )
 from brinkwatch.knowledge import load_gazetteer
 from brinkwatch.ontology.mappings import EventMapping, UcdpRules, load_ucdp
@@ -151,25 +150,10 @@ def _records(path: Path, label: str, stats: ImportStats, skip: bool) -> Iterator
                     stats.places += 1
                     yield new_place
             stats.events += 1
-            yield trusted_event(
-                {
-                    "kind": "event",
-                    "id": f"ucdp-ged-{r.id}",
-                    "type": r.mapping.type,
-                    "mode": r.mapping.mode,
-                    "source": ends[0],
-                    "target": ends[1],
-                    "date": r.start,
-                    "date_end": r.end,
-                    "place": place_id,
-                    "fatalities": r.best,
-                    "intensity": r.mapping.intensity,
-                    "quad_class": r.mapping.quad_class,
-                    "summary": r.summary,
-                    "confidence": 1.0,
-                    "provenance": dataset_provenance(DATASET, r.id),
-                }
-            )
+            yield dataset_event(
+                DATASET, r.id, r.mapping, ends, r.start, place_id, r.summary,
+                date_end=r.end, fatalities=r.best,
+            )  # fmt: skip
 
 
 def _layout(table: Table, fh: IO[str]) -> str:
