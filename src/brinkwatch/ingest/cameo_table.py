@@ -162,26 +162,19 @@ def _records(
                 row = str(n)
                 source = cells[si].strip()
                 target = cells[ti].strip()
-                sources: list[str] = []
-                targets: list[str] = []
-                if source:
-                    actor_id = resolved.get(source)
+                sides: tuple[list[str], list[str]] = ([], [])
+                for side, code in enumerate((source, target)):
+                    if not code:
+                        continue
+                    actor_id = resolved.get(code)
                     if actor_id is None:
-                        actor_id, new = actors.by_code(source, row)
-                        resolved[source] = actor_id
+                        actor_id, new = actors.by_code(code, row)
+                        resolved[code] = actor_id
                         if new is not None:
                             stats.actors += 1
                             yield new
-                    sources.append(actor_id)
-                if target:
-                    actor_id = resolved.get(target)
-                    if actor_id is None:
-                        actor_id, new = actors.by_code(target, row)
-                        resolved[target] = actor_id
-                        if new is not None:
-                            stats.actors += 1
-                            yield new
-                    targets.append(actor_id)
+                    sides[side].append(actor_id)
+                sources, targets = sides
                 events += 1
                 yield trusted_event(
                     {

@@ -28,6 +28,7 @@ from brinkwatch.ingest.tabular import (
     DateCache,
     ImportStats,
     ImportStream,
+    cameo_mapping,
     checked_rows,
     column_key,
     dataset_event,
@@ -142,14 +143,8 @@ def _records(path: Path, label: str, stats: ImportStats, skip: bool) -> Iterator
             if not row.isdigit():
                 raise RecordError(label, n, "GLOBALEVENTID", f"{row!r} is not a GDELT event id")
             code = cells[c_code].strip()
-            if code not in codes:
-                if not code.isdigit():
-                    raise RecordError(label, n, "EventCode", f"{code!r} is not a CAMEO event code")
-                stats.unknown_codes[code] += 1
-                return None
-            mapping = codes[code]
+            mapping = cameo_mapping(codes, code, stats, label, n, "EventCode")
             if mapping is None:
-                stats.unmapped[code] += 1
                 return None
             try:
                 day = dates.parse(cells[c_date])

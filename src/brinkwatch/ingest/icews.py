@@ -30,6 +30,7 @@ from brinkwatch.ingest.tabular import (
     DateCache,
     ImportStats,
     ImportStream,
+    cameo_mapping,
     checked_rows,
     coordinates,
     dataset_event,
@@ -93,14 +94,8 @@ def _records(path: Path, label: str, stats: ImportStats, skip: bool) -> Iterator
             code = cell(cells, "cameo_code")
             if code not in codes and code.isdigit() and len(code) < 3:
                 code = code.zfill(3)
-            if code not in codes:
-                if not code.isdigit():
-                    raise RecordError(label, n, "CAMEO Code", f"{code!r} is not a CAMEO event code")
-                stats.unknown_codes[code] += 1
-                return None
-            mapping = codes[code]
+            mapping = cameo_mapping(codes, code, stats, label, n, "CAMEO Code")
             if mapping is None:
-                stats.unmapped[code] += 1
                 return None
             try:
                 day = dates.parse(cell(cells, "event_date"))

@@ -445,6 +445,25 @@ def trusted_event(state: dict[str, Any]) -> Event:
     return obj
 
 
+def cameo_mapping(
+    codes: dict[str, EventMapping | None], code: str, stats: ImportStats, label: str, line: int, column: str
+) -> EventMapping | None:
+    """The PLOVER mapping of a row's CAMEO code, or None for a row with nothing to import.
+
+    A numeric code the code set does not know, and a known code with no PLOVER meaning,
+    are counted in ``stats`` (nothing is dropped silently); anything else is a damaged row.
+    """
+    if code not in codes:
+        if not code.isdigit():
+            raise RecordError(label, line, column, f"{code!r} is not a CAMEO event code")
+        stats.unknown_codes[code] += 1
+        return None
+    mapping = codes[code]
+    if mapping is None:
+        stats.unmapped[code] += 1
+    return mapping
+
+
 def dataset_event(
     dataset: str,
     row: str,
