@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 _APOSTROPHES = re.compile(r"['`\u2018\u2019\u02bc\u02bb\u02be\u02bf\u00b4]")
@@ -134,21 +134,29 @@ class NameRules:
                     break
         return words
 
-    def canonical_words(self, words: list[str]) -> list[str]:
-        """Replace each known spelling (longest first) by its class representative and drop articles."""
-        out: list[str] = []
+    def _spellings(self, words: list[str]) -> Iterator[tuple[list[str], str | None]]:
+        """Split words into known spellings, longest first, and single unknown words.
+
+        Yields (words of the span, class representative or None for an unknown word).
+        """
         i = 0
         longest = self._longest_variant
         while i < len(words):
             for n in range(min(longest, len(words) - i), 0, -1):
-                rep = self.classes.get(tuple(words[i:i + n]))
+                rep = self.classes.get(tuple(words[i : i + n]))
                 if rep is not None:
-                    out.extend(rep.split())
+                    yield words[i : i + n], rep
                     i += n
                     break
             else:
-                out.append(words[i])
+                yield [words[i]], None
                 i += 1
+
+    def canonical_words(self, words: list[str]) -> list[str]:
+        """Replace each known spelling (longest first) by its class representative and drop articles."""
+        out: list[str] = []
+        for span, rep in self._spellings(words):
+            out.extend(rep.split() if rep is not None else span)
         kept = [w for w in out if w not in self.articles]
         return kept or out
 
@@ -204,18 +212,8 @@ class NameRules:
 
     def _expand(self, words: list[str], limit: int) -> Iterable[str]:
         slots: list[tuple[str, ...]] = []
-        i = 0
-        longest = self._longest_variant
-        while i < len(words):
-            for n in range(min(longest, len(words) - i), 0, -1):
-                rep = self.classes.get(tuple(words[i:i + n]))
-                if rep is not None:
-                    here = " ".join(words[i:i + n])
-                    slots.append((here, *[m for m in self.members[rep] if m != here]))
-                    i += n
-                    break
-            else:
-                slots.append((words[i],))
-                i += 1
+        for span, rep in self._spellings(words):
+            here = " ".join(span)
+            slots.append((here, *[m for m in self.members[rep] if m != here]) if rep is not None else (here,))
         for combo in itertools.islice(itertools.product(*slots), limit):
             yield " ".join(combo)
